@@ -27,13 +27,13 @@ export const CLUSTER_ACTIONS = [
 ] as const;
 export type ClusterAction = (typeof CLUSTER_ACTIONS)[number];
 
-const MEMBER_READ: readonly ClusterAction[] = ['cluster.read_members_only', 'person.list'];
-
+// Residents may join a public cluster by themselves, so the people list (names and roles) is kept
+// for those who act for the cluster, not for every participant.
 export const POLICY: Readonly<Record<ClusterRole, readonly ClusterAction[]>> = {
   coordinator: CLUSTER_ACTIONS,
-  representative: [...MEMBER_READ, 'organisation.read_private'],
-  participant: MEMBER_READ,
-  mediator: [...MEMBER_READ, 'organisation.read_private'],
+  representative: ['cluster.read_members_only', 'person.list', 'organisation.read_private'],
+  mediator: ['cluster.read_members_only', 'person.list', 'organisation.read_private'],
+  participant: ['cluster.read_members_only'],
   observer: ['cluster.read_members_only'],
 };
 

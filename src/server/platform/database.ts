@@ -180,5 +180,8 @@ export type Queryable = Kysely<Database>;
 
 export function connectDatabase(url: string, maxConnections = 20): Db {
   const pool = new pg.Pool({ connectionString: url, max: maxConnections, connectionTimeoutMillis: 10_000 });
+  // An idle connection dropped by the server (restart, failover) must not crash the process; the
+  // pool discards it and the next query opens a new one.
+  pool.on('error', () => {});
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }

@@ -180,10 +180,10 @@ export const ERROR_MESSAGES = {
     it: 'Scegli una forma giuridica dall’elenco.',
   },
   'membership.transition_not_allowed': {
-    en: 'A membership cannot go from “{from}” to “{to}”.',
-    lv: 'Dalība nevar mainīties no “{from}” uz “{to}”.',
-    fr: 'Une adhésion ne peut pas passer de « {from} » à « {to} ».',
-    it: 'Un’adesione non può passare da «{from}» a «{to}».',
+    en: 'A membership cannot go from “{from, select, applicant {applicant} active {active} suspended {suspended} other {left}}” to “{to, select, applicant {applicant} active {active} suspended {suspended} other {left}}”.',
+    lv: 'Dalība nevar mainīties no “{from, select, applicant {pretendents} active {aktīvs} suspended {apturēts} other {izstājies}}” uz “{to, select, applicant {pretendents} active {aktīvs} suspended {apturēts} other {izstājies}}”.',
+    fr: 'Une adhésion ne peut pas passer de « {from, select, applicant {candidate} active {active} suspended {suspendue} other {sortie}} » à « {to, select, applicant {candidate} active {active} suspended {suspendue} other {sortie}} ».',
+    it: 'Un’adesione non può passare da «{from, select, applicant {candidata} active {attiva} suspended {sospesa} other {uscita}}» a «{to, select, applicant {candidata} active {attiva} suspended {sospesa} other {uscita}}».',
   },
   'membership.reason_required': {
     en: 'Say why: a suspension or departure needs a reason.',

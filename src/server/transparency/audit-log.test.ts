@@ -1,0 +1,196 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from '../../../test/support/test-app.ts';
+import { findFirstBreak, type StoredEvent } from '../../domain/transparency/audit-chain.ts';
+import { verifyCheckpoint } from '../../domain/transparency/checkpoint.ts';
+import { verifyAll } from './verify.ts';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(async () => {
+  await ctx.close();
+});
+
+/** A cluster with a few events of each kind: public and private. */
+async function busyCluster() {
+  const cluster = await ctx.cluster();
+  const { client } = cluster.coordinator;
+  const org = await client.post(`/api/v1/clusters/${cluster.slug}/organisations`, {
+    name: 'Fondazione MeSSInA',
+    legalForm: 'foundation',
+    sector: 'civil_society',
+    country: 'IT',
+  });
+  await client.post(`/api/v1/clusters/${cluster.slug}/organisations/${org.body.id}/membership`, {
+    toStatus: 'active',
+  });
+  await client.post(`/api/v1/clusters/${cluster.slug}/invitations`, {
+    email: 'someone@example.org',
+    role: 'observer',
+  });
+  await client.patch(`/api/v1/clusters/${cluster.slug}`, { description: 'Edited.' });
+  return cluster;
+}
+
+const verifyOne = async (slug: string) => (await verifyAll(ctx.db, slug))[0];
+
+describe('the audit chain', () => {
+  it('records every change in order and verifies, with a signed checkpoint at its head', async () => {
+    const { slug } = await busyCluster();
+    const result = await verifyOne(slug);
+    expect(result).toMatchObject({ isValid: true, eventCount: 6, headSeq: 6 });
+  });
+
+  it('fails at the event whose content was changed', async () => {
+    const { slug, id } = await busyCluster();
+    await sql`update audit_event set payload = jsonb_set(payload, '{to}', '"suspended"') where cluster_id = ${id} and action = 'membership.changed'`.execute(
+      ctx.db,
+    );
+    const tampered = await ctx.db
+      .selectFrom('audit_event')
+      .select('seq')
+      .where('cluster_id', '=', id)
+      .where('action', '=', 'membership.changed')
+      .executeTakeFirstOrThrow();
+    expect(await verifyOne(slug)).toMatchObject({
+      isValid: false,
+      problem: { kind: 'payload_mismatch', seq: tampered.seq },
+    });
+  });
+
+  it('fails at the event whose header was changed, even with its hash recomputed by a careless forger', async () => {
+    const { slug, id } = await busyCluster();
+    await sql`update audit_event set action = 'cluster.created' where cluster_id = ${id} and seq = 4`.execute(
+      ctx.db,
+    );
+    expect(await verifyOne(slug)).toMatchObject({
+      isValid: false,
+      problem: { kind: 'hash_mismatch', seq: 4 },
+    });
+  });
+
+  it('fails where an event was deleted', async () => {
+    const { slug, id } = await busyCluster();
+    await sql`delete from audit_event where cluster_id = ${id} and seq = 3`.execute(ctx.db);
+    expect(await verifyOne(slug)).toMatchObject({ isValid: false, problem: { kind: 'gap', seq: 4 } });
+  });
+
+  it('fails where two events swapped places', async () => {
+    const { slug, id } = await busyCluster();
+    await sql`update audit_event set seq = 100 where cluster_id = ${id} and seq = 2`.execute(ctx.db);
+    await sql`update audit_event set seq = 2 where cluster_id = ${id} and seq = 3`.execute(ctx.db);
+    await sql`update audit_event set seq = 3 where cluster_id = ${id} and seq = 100`.execute(ctx.db);
+    expect(await verifyOne(slug)).toMatchObject({ isValid: false, problem: { kind: 'broken_link', seq: 2 } });
+  });
+
+  it('fails when the newest events were cut off, against the signed checkpoint', async () => {
+    const { slug, id } = await busyCluster();
+    await sql`delete from audit_event where cluster_id = ${id} and seq = 6`.execute(ctx.db);
+    expect(await verifyOne(slug)).toMatchObject({ isValid: false, problem: { kind: 'head_mismatch' } });
+  });
+
+  it('fails when the checkpoint signature does not match', async () => {
+    const { slug, id } = await busyCluster();
+    await sql`update audit_head set signed_at = signed_at + interval '1 second' where cluster_id = ${id}`.execute(
+      ctx.db,
+    );
+    expect(await verifyOne(slug)).toMatchObject({ isValid: false, problem: { kind: 'bad_signature' } });
+  });
+
+  it('keeps each cluster’s chain to itself', async () => {
+    const first = await busyCluster();
+    const second = await busyCluster();
+    await sql`delete from audit_event where cluster_id = ${first.id} and seq = 2`.execute(ctx.db);
+    expect((await verifyOne(first.slug))?.isValid).toBe(false);
+    expect((await verifyOne(second.slug))?.isValid).toBe(true);
+  });
+
+  it('links concurrent writers of one cluster into a single unbroken chain', async () => {
+    const { slug, coordinator } = await ctx.cluster();
+    await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        coordinator.client.post(`/api/v1/clusters/${slug}/organisations`, {
+          name: `Concurrent ${i}`,
+          legalForm: 'association',
+          sector: 'civil_society',
+          country: 'LV',
+        }),
+      ),
+    );
+    expect(await verifyOne(slug)).toMatchObject({ isValid: true, eventCount: 14 });
+  });
+});
+
+describe('verification by an outsider', () => {
+  it('needs only the public API: the chain with private payloads withheld, and the signed checkpoint', async () => {
+    const { slug } = await busyCluster();
+    const reader = ctx.client();
+    const chain = await reader.get(`/api/v1/clusters/${slug}/audit/chain`);
+    const events = chain.body.items as StoredEvent[];
+    expect(events.some((event) => event.isPublic === false && event.payload === undefined)).toBe(true);
+    expect(JSON.stringify(events)).not.toContain('someone@example.org');
+    const { checkpoint } = (await reader.get(`/api/v1/clusters/${slug}/audit/checkpoint`)).body;
+    expect(findFirstBreak(events, { seq: checkpoint.seq, hash: checkpoint.hash })).toBeNull();
+    expect(
+      verifyCheckpoint(
+        {
+          clusterId: chain.body.clusterId,
+          seq: checkpoint.seq,
+          hash: checkpoint.hash,
+          signedAt: checkpoint.signedAt,
+        },
+        checkpoint.signature,
+        checkpoint.publicKeyPem,
+      ),
+    ).toBe(true);
+  });
+
+  it('lists public events newest first for the transparency page, without private ones', async () => {
+    const { slug } = await busyCluster();
+    const events = await ctx.client().get(`/api/v1/clusters/${slug}/audit/events?limit=2`);
+    expect(events.body.items.map((e: { action: string }) => e.action)).toEqual([
+      'cluster.profile_edited',
+      'membership.changed',
+    ]);
+    const rest = await ctx
+      .client()
+      .get(`/api/v1/clusters/${slug}/audit/events?beforeSeq=${events.body.nextBeforeSeq}`);
+    expect(rest.body.items.map((e: { action: string }) => e.action)).toEqual([
+      'organisation.registered',
+      'cluster.created',
+    ]);
+  });
+});
+
+describe('kopa audit verify', () => {
+  const run = promisify(execFile);
+  const cli = (databaseUrl: string, ...args: string[]) =>
+    run('node', ['bin/kopa.mjs', 'audit', 'verify', ...args], {
+      env: { ...process.env, DATABASE_URL: databaseUrl, KOPA_DATA_DIR: ctx.dataDir, KOPA_DEMO: 'false' },
+    }).then(
+      (result) => ({ code: 0, stdout: result.stdout }),
+      (error: { code: number; stdout: string; stderr: string }) => ({
+        code: error.code,
+        stdout: error.stdout + error.stderr,
+      }),
+    );
+
+  it('exits 0 on intact chains and non-zero naming the first broken event', async () => {
+    const { slug, id } = await busyCluster();
+    const databaseUrl = ctx.databaseUrl;
+    const intact = await cli(databaseUrl, '--cluster', slug);
+    expect(intact).toEqual({ code: 0, stdout: expect.any(String) });
+    expect(intact.stdout).toMatch(new RegExp(`ok\\s+${slug}: 6 events`));
+    await sql`update audit_event set payload = '{"forged": true}' where cluster_id = ${id} and seq = 5`.execute(
+      ctx.db,
+    );
+    const broken = await cli(databaseUrl, '--cluster', slug);
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toContain(`BROKEN  ${slug}: first broken event is seq 5`);
+    expect((await cli(databaseUrl, '--cluster', 'no-such-cluster')).code).toBe(2);
+  }, 60_000);
+});
