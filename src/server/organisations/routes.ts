@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { COUNTRIES, SECTORS } from '../../domain/clusters/catalogue.ts';
 import { MEMBERSHIP_STATUSES } from '../../domain/clusters/membership.ts';
-import { PageQuery } from '../platform/http/pagination.ts';
+import { PageQuery, pageOf } from '../platform/http/pagination.ts';
 import { rateLimit } from '../platform/http/rate-limits.ts';
 import { IsoDate, literals, Uuid } from '../platform/http/schemas.ts';
 import type { OrganisationService } from './service.ts';
@@ -26,6 +26,56 @@ const organisationFields = {
   description: Type.String({ maxLength: 5000 }),
   voteWeight: Type.Integer({ minimum: 0, maximum: 1000 }),
 };
+
+const DirectoryEntry = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  legalForm: Type.String(),
+  sector: Type.String(),
+  country: Type.String(),
+  membershipStatus: Type.String(),
+  memberSince: Type.Union([Type.String(), Type.Null()]),
+  voteWeight: Type.Integer(),
+});
+
+const OrganisationPage = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  legalForm: Type.String(),
+  sector: Type.String(),
+  country: Type.String(),
+  website: Type.String(),
+  description: Type.String(),
+  voteWeight: Type.Integer(),
+  membershipStatus: Type.String(),
+  memberSince: Type.Union([Type.String(), Type.Null()]),
+  createdAt: Type.String(),
+  membershipHistory: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      fromStatus: Type.Union([Type.String(), Type.Null()]),
+      toStatus: Type.String(),
+      effectiveOn: Type.String(),
+      reason: Type.Union([Type.String(), Type.Null()], {
+        description: 'Only for those who may read private details',
+      }),
+      recordedAt: Type.String(),
+    }),
+  ),
+  representatives: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      personId: Type.String(),
+      displayName: Type.String(),
+      mandate: Type.String(),
+      startsOn: Type.String(),
+      endsOn: Type.Union([Type.String(), Type.Null()]),
+      isActive: Type.Boolean(),
+    }),
+    { description: 'Only for members of the cluster' },
+  ),
+  can: Type.Object({ edit: Type.Boolean(), transition: Type.Boolean(), linkRepresentative: Type.Boolean() }),
+});
 
 const OrganisationCreate = Type.Object({
   name: organisationFields.name,
@@ -60,6 +110,7 @@ export const organisationRoutes: FastifyPluginAsyncTypebox<OrganisationRoutesOpt
             q: Type.Optional(Type.String({ maxLength: 100 })),
           }),
         ]),
+        response: { 200: pageOf(DirectoryEntry) },
       },
     },
     async (request) =>
@@ -78,6 +129,7 @@ export const organisationRoutes: FastifyPluginAsyncTypebox<OrganisationRoutesOpt
         summary: 'Register an organisation (as an applicant)',
         params: Type.Object({ slug: Slug }),
         body: OrganisationCreate,
+        response: { 201: OrganisationPage },
       },
     },
     async (request, reply) =>
@@ -93,7 +145,14 @@ export const organisationRoutes: FastifyPluginAsyncTypebox<OrganisationRoutesOpt
 
   app.get(
     '/clusters/:slug/organisations/:organisationId',
-    { schema: { tags, summary: 'An organisation’s page', params: OrgParams } },
+    {
+      schema: {
+        tags,
+        summary: 'An organisation’s page',
+        params: OrgParams,
+        response: { 200: OrganisationPage },
+      },
+    },
     async (request) => organisations.get(request.viewer, request.params.slug, request.params.organisationId),
   );
 

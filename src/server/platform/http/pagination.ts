@@ -2,7 +2,7 @@
  * Keyset pagination: every list returns at most `limit` items (default 20, never above 100) and
  * an opaque cursor for the next page.
  */
-import { type Static, Type } from '@sinclair/typebox';
+import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { badRequest } from '../errors.ts';
 
 export const MAX_PAGE_SIZE = 100;
@@ -14,7 +14,7 @@ export const PageQuery = Type.Object({
 });
 export type PageQuery = Static<typeof PageQuery>;
 
-export const pageOf = <T extends import('@sinclair/typebox').TSchema>(item: T) =>
+export const pageOf = <T extends TSchema>(item: T) =>
   Type.Object({ items: Type.Array(item), nextCursor: Type.Union([Type.String(), Type.Null()]) });
 
 export interface Page<T> {
