@@ -98,6 +98,21 @@ describe('the cluster profile', () => {
     });
   });
 
+  it('can move to a new slug, which must be valid and free', async () => {
+    const { coordinator, slug } = await ctx.cluster();
+    await ctx.cluster('occupied-slug');
+    expect(
+      (await coordinator.client.patch(`/api/v1/clusters/${slug}`, { slug: 'Not Valid' })).body.error.code,
+    ).toBe('cluster.slug_invalid');
+    expect(
+      (await coordinator.client.patch(`/api/v1/clusters/${slug}`, { slug: 'occupied-slug' })).body.error.code,
+    ).toBe('cluster.slug_taken');
+    const moved = await coordinator.client.patch(`/api/v1/clusters/${slug}`, { slug: `${slug}-moved` });
+    expect(moved.body.slug).toBe(`${slug}-moved`);
+    expect((await ctx.client().get(`/api/v1/clusters/${slug}`)).status).toBe(404);
+    expect((await ctx.client().get(`/api/v1/clusters/${slug}-moved`)).status).toBe(200);
+  });
+
   it('cannot be edited by a participant', async () => {
     const { slug } = await ctx.cluster();
     const resident = await ctx.person('Resident');

@@ -41,7 +41,12 @@ const ClusterCreate = Type.Object({
   slug: Type.String({ minLength: 1, maxLength: 48 }),
   ...profileFields,
 });
-const ClusterPatch = Type.Partial(Type.Object(profileFields), { minProperties: 1 });
+const ClusterPatch = Type.Partial(
+  Type.Object({ slug: Type.String({ minLength: 1, maxLength: 48 }), ...profileFields }),
+  {
+    minProperties: 1,
+  },
+);
 
 const ClusterSummary = Type.Object({
   slug: Type.String({ pattern: SLUG_PATTERN }),

@@ -32,7 +32,8 @@ export interface ClusterProfileInput {
   visibility: Visibility;
 }
 
-export type ClusterProfilePatch = Partial<Omit<ClusterProfileInput, 'slug'>>;
+/** A new slug moves the cluster's address; old links stop working, which the coordinator is told in the UI. */
+export type ClusterProfilePatch = Partial<ClusterProfileInput>;
 
 export interface ClusterSummary {
   slug: string;
@@ -175,7 +176,14 @@ export class ClusterService {
     const languages = patch.languages ? [...new Set(patch.languages)] : current.languages;
     const defaultLocale = (patch.defaultLocale ?? current.default_locale) as Locale;
     checkLanguages(languages as Locale[], defaultLocale);
+    const isSlugChange = patch.slug !== undefined && patch.slug !== current.slug;
+    if (isSlugChange) {
+      if (!isValidSlug(patch.slug as string)) throw badRequest('cluster.slug_invalid', 'slug');
+      if (await clusterRepo.slugExists(this.db, patch.slug as string))
+        throw conflict('cluster.slug_taken', 'slug');
+    }
     const changes: Partial<ClusterTable> = {
+      ...(isSlugChange ? { slug: patch.slug } : {}),
       ...(patch.name !== undefined ? { name: patch.name.trim() } : {}),
       ...(patch.country !== undefined ? { country: patch.country } : {}),
       ...(patch.region !== undefined ? { region: patch.region.trim() } : {}),
@@ -185,24 +193,31 @@ export class ClusterService {
       ...(patch.description !== undefined ? { description: patch.description.trim() } : {}),
       ...(patch.visibility !== undefined ? { visibility: patch.visibility } : {}),
     };
-    await this.db.transaction().execute(async (tx) => {
-      const updated = await clusterRepo.update(tx, current.id, { ...changes, updated_at: this.clock() });
-      const after = auditedProfile(updated);
-      const before = auditedProfile(current);
-      const changed = Object.fromEntries(
-        Object.entries(after).filter(
-          ([key, value]) => JSON.stringify(value) !== JSON.stringify(before[key as keyof typeof before]),
-        ),
-      );
-      if (Object.keys(changed).length > 0) {
-        await this.audit.record(tx, current.id, {
-          action: 'cluster.profile_edited',
-          isPublic: true,
-          payload: { changed, by: access.actor.personId },
-        });
-      }
-    });
-    return this.get(actor, slug);
+    const updated = await this.db
+      .transaction()
+      .execute(async (tx) => {
+        const updated = await clusterRepo.update(tx, current.id, { ...changes, updated_at: this.clock() });
+        const after = auditedProfile(updated);
+        const before = auditedProfile(current);
+        const changed = Object.fromEntries(
+          Object.entries(after).filter(
+            ([key, value]) => JSON.stringify(value) !== JSON.stringify(before[key as keyof typeof before]),
+          ),
+        );
+        if (Object.keys(changed).length > 0) {
+          await this.audit.record(tx, current.id, {
+            action: 'cluster.profile_edited',
+            isPublic: true,
+            payload: { changed, by: access.actor.personId },
+          });
+        }
+        return updated;
+      })
+      .catch((error: { code?: string }) => {
+        if (error.code === '23505') throw conflict('cluster.slug_taken', 'slug');
+        throw error;
+      });
+    return this.get(actor, updated.slug);
   }
 
   /** A signed-in resident joins a public cluster as a participant. */
