@@ -1,5 +1,15 @@
 /** Benchmarks entry point: `kopa bench <name>`. */
-export async function runBenchmark(name: string, _args: string[]): Promise<number> {
-  process.stderr.write(`Unknown benchmark "${name}".\n`);
-  return 2;
+import { runApiBenchmark } from './api.ts';
+
+const BENCHMARKS: Readonly<Record<string, (args: string[]) => Promise<number>>> = {
+  api: runApiBenchmark,
+};
+
+export async function runBenchmark(name: string, args: string[]): Promise<number> {
+  const run = BENCHMARKS[name];
+  if (!run) {
+    process.stderr.write(`Unknown benchmark "${name}". Known: ${Object.keys(BENCHMARKS).join(', ')}.\n`);
+    return 2;
+  }
+  return await run(args);
 }
