@@ -1,0 +1,193 @@
+/** French messages (ICU MessageFormat). */
+import type { Messages } from './en.ts';
+
+export const fr: Messages = {
+  // common
+  'common.loading': 'Chargement…',
+  'common.loadMore': 'Afficher plus',
+  'common.other': 'Autre',
+  'common.cancel': 'Annuler',
+  'common.close': 'Fermer',
+  'common.save': 'Enregistrer les modifications',
+  'common.saved': 'Vos modifications sont enregistrées.',
+  'common.none': 'Aucun',
+  'common.yes': 'Oui',
+  'common.no': 'Non',
+  'common.back': 'Retour',
+  'error.network': 'Kopa est injoignable. Vérifiez votre connexion et réessayez.',
+  'error.unexpected': 'Un problème est survenu. Veuillez réessayer.',
+  'error.loadFailed': 'Le chargement a échoué.',
+  'form.optional': '(facultatif)',
+  'form.sending': 'Envoi…',
+  'validation.required': 'Ce champ est obligatoire.',
+  'validation.email': 'Saisissez une adresse e-mail, par exemple nom@example.org.',
+  'validation.tooShort': 'Utilisez au moins {min} caractères.',
+  'validation.tooLong': 'Utilisez au plus {max} caractères.',
+  'validation.number': 'Saisissez un nombre entier dans la plage autorisée.',
+  'validation.format': 'Cette valeur n’a pas le format attendu.',
+  'validation.invalid': 'Cette valeur n’est pas valide.',
+
+  // frame
+  'nav.skipToContent': 'Aller au contenu principal',
+  'nav.main': 'Navigation principale',
+  'nav.home': 'accueil',
+  'nav.clusters': 'Clusters',
+  'nav.outbox': 'Boîte d’envoi',
+  'nav.account': 'Compte ({name})',
+  'nav.signIn': 'Se connecter',
+  'nav.signUp': 'Créer un compte',
+  'nav.signOut': 'Se déconnecter',
+  'locale.switcher': 'Langue',
+  'footer.about':
+    'Kopa — un seul lieu pour un cluster d’économie sociale : membres, co-construction, financement et un journal public vérifiable par tous.',
+  'footer.api': 'Documentation de l’API',
+  'footer.licence': 'Logiciel libre (AGPL-3.0)',
+  'session.signedIn': 'Vous êtes connecté·e.',
+  'session.signedOut': 'Vous êtes déconnecté·e.',
+
+  // home
+  'home.title': 'Clusters d’économie sociale',
+  'home.heading': 'Régénérer un territoire, ensemble',
+  'home.lead':
+    'Kopa est la maison d’un cluster d’économie sociale : les coopératives, associations, communes, universités et habitants d’un territoire, leurs adhérents et leurs décisions, dans leurs propres langues — avec un journal public que chacun peut vérifier.',
+  'home.createCluster': 'Lancer un cluster',
+  'home.pillarsHeading': 'Ce qu’un cluster fait avec Kopa',
+  'home.pillar.funding.title': 'Pérennité financière',
+  'home.pillar.funding.text':
+    'Diversifier les financements au-delà de la première subvention et faire circuler la valeur dans l’économie locale.',
+  'home.pillar.engagement.title': 'Participation des acteurs',
+  'home.pillar.engagement.text':
+    'Co-construire avec les pouvoirs publics, le tiers secteur, le monde académique et les habitants — et montrer ce que devient chaque idée.',
+  'home.pillar.transparency.title': 'Gouvernance transparente',
+  'home.pillar.transparency.text':
+    'Membres, décisions et changements inscrits dans un registre public infalsifiable, vérifiable par tous.',
+  'home.myClusters': 'Vos clusters',
+  'home.allClusters': 'Les clusters de ce Kopa',
+  'home.noClusters': 'Il n’y a pas encore de cluster. Lancez le premier.',
+
+  // accounts
+  'field.email': 'Adresse e-mail',
+  'field.password': 'Mot de passe',
+  'field.newPassword': 'Choisissez un mot de passe',
+  'field.password.help':
+    'Au moins {min} caractères. Quelques mots à la suite font un mot de passe solide et facile à retenir.',
+  'field.displayName': 'Votre nom',
+  'field.displayName.help': 'Tel que le verront les autres membres de vos clusters.',
+  'field.locale': 'Langue',
+  'field.locale.help': 'Pour les pages de Kopa et les e-mails qu’il vous envoie.',
+  'signIn.title': 'Se connecter',
+  'signIn.submit': 'Se connecter',
+  'signIn.forgot': 'Mot de passe oublié ?',
+  'signIn.noAccount': 'Nouveau sur Kopa ? <link>Créez un compte</link>.',
+  'signUp.title': 'Créer un compte',
+  'signUp.lead': 'Un seul compte pour tous les clusters auxquels vous participez.',
+  'signUp.submit': 'Créer le compte',
+  'signUp.haveAccount': 'Vous avez déjà un compte ? <link>Connectez-vous</link>.',
+  'checkMail.title': 'Consultez vos e-mails',
+  'checkMail.lead': 'Votre compte est presque prêt.',
+  'checkMail.text':
+    'Nous avons envoyé un lien de confirmation à l’adresse indiquée. Ouvrez-le pour confirmer que l’adresse est la vôtre ; vous pourrez ensuite vous connecter.',
+  'checkMail.notArrived':
+    'Rien reçu ? Regardez dans vos courriers indésirables. Le lien reste valable 48 heures.',
+  'verify.title': 'Confirmez votre adresse e-mail',
+  'verify.done': 'Merci — votre adresse e-mail est confirmée. Vous pouvez maintenant vous connecter.',
+  'verify.missingToken':
+    'Il manque à cette adresse son code de confirmation. Ouvrez le lien de l’e-mail tel qu’il a été envoyé.',
+  'verify.failedHelp': 'Si le lien a expiré, vous pouvez <link>créer à nouveau votre compte</link>.',
+  'notFound.title': 'Page introuvable',
+  'notFound.text': 'Il n’y a rien à cette adresse, ou elle ne vous est pas accessible.',
+  'notFound.home': 'Aller à l’accueil',
+
+  // clusters
+  'cluster.memberCount':
+    '{count, plural, =0 {Aucune organisation membre pour l’instant} one {# organisation membre} other {# organisations membres}}',
+
+  // people
+  'people.roles': 'Rôles',
+
+  // catalogue: legal forms
+  'legalForm.municipality': 'Commune',
+  'legalForm.public_body': 'Organisme public',
+  'legalForm.foundation': 'Fondation',
+  'legalForm.association': 'Association',
+  'legalForm.social_cooperative': 'Coopérative sociale',
+  'legalForm.cooperative': 'Coopérative',
+  'legalForm.business_employment_cooperative': 'Coopérative d’activité et d’emploi (CAE)',
+  'legalForm.scic': 'Société coopérative d’intérêt collectif (SCIC)',
+  'legalForm.social_enterprise': 'Entreprise sociale',
+  'legalForm.company': 'Société',
+  'legalForm.sole_trader': 'Entrepreneur individuel',
+  'legalForm.university': 'Université',
+  'legalForm.research_institute': 'Institut de recherche',
+  'legalForm.chamber': 'Chambre consulaire',
+  'legalForm.school': 'École',
+  'legalForm.informal_group': 'Collectif informel',
+
+  // catalogue: sectors
+  'sector.government': 'Pouvoirs publics',
+  'sector.industry': 'Entreprises',
+  'sector.academia': 'Enseignement et recherche',
+  'sector.civil_society': 'Société civile',
+
+  'clusterType.spatial': 'Cluster territorial',
+  'clusterType.sectoral': 'Cluster sectoriel',
+  'visibility.public': 'Public',
+  'visibility.members': 'Réservé aux membres',
+
+  // catalogue: languages
+  'language.lv': 'Letton',
+  'language.en': 'Anglais',
+  'language.fr': 'Français',
+  'language.it': 'Italien',
+
+  // catalogue: roles and membership statuses
+  'role.coordinator': 'Coordinateur·rice',
+  'role.representative': 'Représentant·e',
+  'role.participant': 'Participant·e',
+  'role.mediator': 'Médiateur·rice',
+  'role.observer': 'Observateur·rice',
+  'status.applicant': 'Candidate',
+  'status.active': 'Membre actif',
+  'status.suspended': 'Suspendue',
+  'status.left': 'Ancien membre',
+
+  // catalogue: countries
+  'country.AT': 'Autriche',
+  'country.BE': 'Belgique',
+  'country.BG': 'Bulgarie',
+  'country.CY': 'Chypre',
+  'country.CZ': 'Tchéquie',
+  'country.DE': 'Allemagne',
+  'country.DK': 'Danemark',
+  'country.EE': 'Estonie',
+  'country.ES': 'Espagne',
+  'country.FI': 'Finlande',
+  'country.FR': 'France',
+  'country.GR': 'Grèce',
+  'country.HR': 'Croatie',
+  'country.HU': 'Hongrie',
+  'country.IE': 'Irlande',
+  'country.IT': 'Italie',
+  'country.LT': 'Lituanie',
+  'country.LU': 'Luxembourg',
+  'country.LV': 'Lettonie',
+  'country.MT': 'Malte',
+  'country.NL': 'Pays-Bas',
+  'country.PL': 'Pologne',
+  'country.PT': 'Portugal',
+  'country.RO': 'Roumanie',
+  'country.SE': 'Suède',
+  'country.SI': 'Slovénie',
+  'country.SK': 'Slovaquie',
+  'country.NO': 'Norvège',
+  'country.IS': 'Islande',
+  'country.CH': 'Suisse',
+  'country.GB': 'Royaume-Uni',
+  'country.UA': 'Ukraine',
+  'country.RS': 'Serbie',
+  'country.BA': 'Bosnie-Herzégovine',
+  'country.ME': 'Monténégro',
+  'country.MK': 'Macédoine du Nord',
+  'country.AL': 'Albanie',
+  'country.MD': 'Moldavie',
+};

@@ -1,0 +1,193 @@
+/** Italian messages (ICU MessageFormat). */
+import type { Messages } from './en.ts';
+
+export const it: Messages = {
+  // common
+  'common.loading': 'Caricamento…',
+  'common.loadMore': 'Mostra altri',
+  'common.other': 'Altro',
+  'common.cancel': 'Annulla',
+  'common.close': 'Chiudi',
+  'common.save': 'Salva le modifiche',
+  'common.saved': 'Le modifiche sono salvate.',
+  'common.none': 'Nessuno',
+  'common.yes': 'Sì',
+  'common.no': 'No',
+  'common.back': 'Indietro',
+  'error.network': 'Impossibile raggiungere Kopa. Controlla la connessione e riprova.',
+  'error.unexpected': 'Qualcosa è andato storto. Riprova.',
+  'error.loadFailed': 'Non è stato possibile caricare il contenuto.',
+  'form.optional': '(facoltativo)',
+  'form.sending': 'Invio…',
+  'validation.required': 'Questo campo è obbligatorio.',
+  'validation.email': 'Inserisci un indirizzo e-mail, ad esempio nome@example.org.',
+  'validation.tooShort': 'Usa almeno {min} caratteri.',
+  'validation.tooLong': 'Usa al massimo {max} caratteri.',
+  'validation.number': 'Inserisci un numero intero nell’intervallo consentito.',
+  'validation.format': 'Questo valore non ha il formato previsto.',
+  'validation.invalid': 'Questo valore non è valido.',
+
+  // frame
+  'nav.skipToContent': 'Vai al contenuto principale',
+  'nav.main': 'Navigazione principale',
+  'nav.home': 'pagina iniziale',
+  'nav.clusters': 'Cluster',
+  'nav.outbox': 'Posta in uscita',
+  'nav.account': 'Account ({name})',
+  'nav.signIn': 'Accedi',
+  'nav.signUp': 'Crea un account',
+  'nav.signOut': 'Esci',
+  'locale.switcher': 'Lingua',
+  'footer.about':
+    'Kopa — un unico luogo per un cluster di economia sociale: soci, co-progettazione, finanziamenti e un registro pubblico verificabile da chiunque.',
+  'footer.api': 'Documentazione dell’API',
+  'footer.licence': 'Software libero (AGPL-3.0)',
+  'session.signedIn': 'Accesso effettuato.',
+  'session.signedOut': 'Uscita dall’account effettuata.',
+
+  // home
+  'home.title': 'Cluster di economia sociale',
+  'home.heading': 'Rigenerare un luogo, insieme',
+  'home.lead':
+    'Kopa è la casa di un cluster di economia sociale: cooperative, associazioni, comuni, università e abitanti di un territorio, i loro soci e le loro decisioni, nelle loro lingue — con un registro pubblico che chiunque può verificare.',
+  'home.createCluster': 'Avvia un cluster',
+  'home.pillarsHeading': 'Che cosa fa un cluster con Kopa',
+  'home.pillar.funding.title': 'Sostenibilità finanziaria',
+  'home.pillar.funding.text':
+    'Diversificare i finanziamenti oltre il primo contributo e far circolare il valore nell’economia locale.',
+  'home.pillar.engagement.title': 'Coinvolgimento degli attori',
+  'home.pillar.engagement.text':
+    'Co-progettare con enti pubblici, terzo settore, università e cittadini — e mostrare che cosa è nato da ogni idea.',
+  'home.pillar.transparency.title': 'Governance trasparente',
+  'home.pillar.transparency.text':
+    'Soci, decisioni e cambiamenti in un registro pubblico a prova di manomissione, verificabile da chiunque.',
+  'home.myClusters': 'I tuoi cluster',
+  'home.allClusters': 'I cluster di questo Kopa',
+  'home.noClusters': 'Non ci sono ancora cluster. Avvia il primo.',
+
+  // accounts
+  'field.email': 'Indirizzo e-mail',
+  'field.password': 'Password',
+  'field.newPassword': 'Scegli una password',
+  'field.password.help':
+    'Almeno {min} caratteri. Alcune parole di seguito formano una password robusta e facile da ricordare.',
+  'field.displayName': 'Il tuo nome',
+  'field.displayName.help': 'Come lo vedranno gli altri nei tuoi cluster.',
+  'field.locale': 'Lingua',
+  'field.locale.help': 'Per le pagine di Kopa e le e-mail che ti invia.',
+  'signIn.title': 'Accedi',
+  'signIn.submit': 'Accedi',
+  'signIn.forgot': 'Password dimenticata?',
+  'signIn.noAccount': 'Nuovo su Kopa? <link>Crea un account</link>.',
+  'signUp.title': 'Crea un account',
+  'signUp.lead': 'Un solo account per tutti i cluster a cui partecipi.',
+  'signUp.submit': 'Crea l’account',
+  'signUp.haveAccount': 'Hai già un account? <link>Accedi</link>.',
+  'checkMail.title': 'Controlla la tua e-mail',
+  'checkMail.lead': 'Il tuo account è quasi pronto.',
+  'checkMail.text':
+    'Abbiamo inviato un link di conferma all’indirizzo indicato. Aprilo per confermare che l’indirizzo è tuo; poi potrai accedere.',
+  'checkMail.notArrived':
+    'Non è arrivato nulla? Controlla la cartella spam. Il link resta valido per 48 ore.',
+  'verify.title': 'Conferma il tuo indirizzo e-mail',
+  'verify.done': 'Grazie — il tuo indirizzo e-mail è confermato. Ora puoi accedere.',
+  'verify.missingToken':
+    'A questo indirizzo manca il codice di conferma. Apri il link dell’e-mail esattamente come è stato inviato.',
+  'verify.failedHelp': 'Se il link è scaduto, puoi <link>creare di nuovo il tuo account</link>.',
+  'notFound.title': 'Pagina non trovata',
+  'notFound.text': 'Non c’è nulla a questo indirizzo, oppure non è condiviso con te.',
+  'notFound.home': 'Vai alla pagina iniziale',
+
+  // clusters
+  'cluster.memberCount':
+    '{count, plural, =0 {Ancora nessuna organizzazione socia} one {# organizzazione socia} other {# organizzazioni socie}}',
+
+  // people
+  'people.roles': 'Ruoli',
+
+  // catalogue: legal forms
+  'legalForm.municipality': 'Comune',
+  'legalForm.public_body': 'Ente pubblico',
+  'legalForm.foundation': 'Fondazione',
+  'legalForm.association': 'Associazione',
+  'legalForm.social_cooperative': 'Cooperativa sociale',
+  'legalForm.cooperative': 'Cooperativa',
+  'legalForm.business_employment_cooperative': 'Cooperativa di attività e lavoro',
+  'legalForm.scic': 'Cooperativa di interesse collettivo (SCIC)',
+  'legalForm.social_enterprise': 'Impresa sociale',
+  'legalForm.company': 'Società',
+  'legalForm.sole_trader': 'Impresa individuale',
+  'legalForm.university': 'Università',
+  'legalForm.research_institute': 'Istituto di ricerca',
+  'legalForm.chamber': 'Camera di commercio',
+  'legalForm.school': 'Scuola',
+  'legalForm.informal_group': 'Gruppo informale',
+
+  // catalogue: sectors
+  'sector.government': 'Enti pubblici',
+  'sector.industry': 'Imprese',
+  'sector.academia': 'Università e ricerca',
+  'sector.civil_society': 'Società civile',
+
+  'clusterType.spatial': 'Cluster territoriale',
+  'clusterType.sectoral': 'Cluster settoriale',
+  'visibility.public': 'Pubblico',
+  'visibility.members': 'Solo soci',
+
+  // catalogue: languages
+  'language.lv': 'Lettone',
+  'language.en': 'Inglese',
+  'language.fr': 'Francese',
+  'language.it': 'Italiano',
+
+  // catalogue: roles and membership statuses
+  'role.coordinator': 'Coordinatore',
+  'role.representative': 'Rappresentante',
+  'role.participant': 'Partecipante',
+  'role.mediator': 'Mediatore',
+  'role.observer': 'Osservatore',
+  'status.applicant': 'Candidata',
+  'status.active': 'Socia attiva',
+  'status.suspended': 'Sospesa',
+  'status.left': 'Ex socia',
+
+  // catalogue: countries
+  'country.AT': 'Austria',
+  'country.BE': 'Belgio',
+  'country.BG': 'Bulgaria',
+  'country.CY': 'Cipro',
+  'country.CZ': 'Cechia',
+  'country.DE': 'Germania',
+  'country.DK': 'Danimarca',
+  'country.EE': 'Estonia',
+  'country.ES': 'Spagna',
+  'country.FI': 'Finlandia',
+  'country.FR': 'Francia',
+  'country.GR': 'Grecia',
+  'country.HR': 'Croazia',
+  'country.HU': 'Ungheria',
+  'country.IE': 'Irlanda',
+  'country.IT': 'Italia',
+  'country.LT': 'Lituania',
+  'country.LU': 'Lussemburgo',
+  'country.LV': 'Lettonia',
+  'country.MT': 'Malta',
+  'country.NL': 'Paesi Bassi',
+  'country.PL': 'Polonia',
+  'country.PT': 'Portogallo',
+  'country.RO': 'Romania',
+  'country.SE': 'Svezia',
+  'country.SI': 'Slovenia',
+  'country.SK': 'Slovacchia',
+  'country.NO': 'Norvegia',
+  'country.IS': 'Islanda',
+  'country.CH': 'Svizzera',
+  'country.GB': 'Regno Unito',
+  'country.UA': 'Ucraina',
+  'country.RS': 'Serbia',
+  'country.BA': 'Bosnia ed Erzegovina',
+  'country.ME': 'Montenegro',
+  'country.MK': 'Macedonia del Nord',
+  'country.AL': 'Albania',
+  'country.MD': 'Moldavia',
+};

@@ -1,0 +1,28 @@
+/**
+ * After a client-side navigation, a screen-reader user must learn that the page changed: once
+ * the router has rendered the new page, its <h1> takes the focus, and the page's title is
+ * announced as soon as it is known (pages that load data know it a moment later). The first
+ * load is left alone: the browser announces it.
+ */
+import { announce } from './announcer.tsx';
+
+let isAnnouncementPending = false;
+let currentTitle: string | null = null;
+
+/** Pages report their document title here (null while their data is loading). */
+export function pageTitleChanged(title: string | null): void {
+  currentTitle = title;
+  if (title !== null && isAnnouncementPending) {
+    isAnnouncementPending = false;
+    announce(title);
+  }
+}
+
+/** Called by the root layout after a navigation to another address has been rendered. */
+export function navigationRendered(): void {
+  const main = document.querySelector<HTMLElement>('main');
+  const heading = main?.querySelector<HTMLElement>('h1');
+  (heading ?? main)?.focus();
+  isAnnouncementPending = true;
+  pageTitleChanged(currentTitle);
+}

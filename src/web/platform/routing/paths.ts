@@ -1,0 +1,30 @@
+/** Every address of the web app, built in one place so links and routes cannot drift apart. */
+const segment = encodeURIComponent;
+
+export const paths = {
+  home: () => '/',
+  signUp: () => '/sign-up',
+  checkYourMail: () => '/check-your-mail',
+  verifyEmail: () => '/verify-email',
+  signIn: (next?: string) => (next ? `/sign-in?next=${segment(next)}` : '/sign-in'),
+  forgotPassword: () => '/forgot-password',
+  resetPassword: () => '/reset-password',
+  account: () => '/account',
+  newCluster: () => '/clusters/new',
+  cluster: (slug: string) => `/clusters/${segment(slug)}`,
+  clusterSettings: (slug: string) => `/clusters/${segment(slug)}/settings`,
+  members: (slug: string) => `/clusters/${segment(slug)}/members`,
+  newOrganisation: (slug: string) => `/clusters/${segment(slug)}/organisations/new`,
+  organisation: (slug: string, organisationId: string) =>
+    `/clusters/${segment(slug)}/organisations/${segment(organisationId)}`,
+  people: (slug: string) => `/clusters/${segment(slug)}/people`,
+  transparency: (slug: string) => `/clusters/${segment(slug)}/transparency`,
+  invitation: (token: string) => `/invitations/${segment(token)}`,
+  outbox: () => '/admin/outbox',
+} as const;
+
+/** Only paths inside this app may follow sign-in (no open redirect to another site). */
+export function safeNextPath(next: string | undefined): string | null {
+  if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return null;
+  return next;
+}

@@ -1,0 +1,163 @@
+/**
+ * In the browser: creating an account through the mailed confirmation link, signing in, the
+ * language switcher (remembered across reloads), and keyboard-only use. Every page visited is
+ * checked with axe (WCAG 2.1 A and AA).
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoAxeViolations } from './support/accessibility.ts';
+import { expectPage, settle, visit } from './support/app-page.ts';
+import { hasChromium, launchBrowser } from './support/browser.ts';
+import { type PageProblems, watchPage } from './support/page-watch.ts';
+import { startWebServer, type WebServer } from './support/web-server.ts';
+
+const PASSWORD = 'a long walk by the river';
+
+describe.skipIf(!hasChromium)('accounts in the browser', () => {
+  let server: WebServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let watch: PageProblems;
+  const email = `ilze.${Date.now()}@example.org`;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startWebServer(), launchBrowser()]);
+    context = await browser.newContext({ locale: 'en-GB' });
+    context.setDefaultTimeout(8_000);
+    page = await context.newPage();
+    watch = watchPage(page);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('signs up, confirms the address from the mailed link, and signs in', async () => {
+    await visit(page, server.url('/'), 'Regenerate a place, together');
+    expect(await page.title()).toBe('Social-economy clusters — Kopa');
+
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Create an account' })
+      .click();
+    await expectPage(page, 'Create an account');
+    expect(await page.title()).toBe('Create an account — Kopa');
+
+    // A too-short password is refused next to the field, in words, before anything is sent.
+    await page.getByLabel('Your name').fill('Ilze Kalniņa');
+    await page.getByLabel('E-mail address').fill(email);
+    await page.getByLabel('Choose a password').fill('short');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    const password = page.getByLabel('Choose a password');
+    await page.getByText('Use at least 10 characters.').waitFor();
+    expect(await password.getAttribute('aria-invalid')).toBe('true');
+    await expectNoAxeViolations(page, 'sign-up with an error');
+
+    // The server refuses a password made of the address; its message sits beside the field.
+    await password.fill(`${email.split('@')[0]} secret`);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page
+      .getByText(/password/i, { exact: false })
+      .and(page.locator('.field__error'))
+      .waitFor();
+    expect(await password.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await password.getAttribute('aria-describedby')) ?? '';
+    const description = await page.evaluate(
+      (ids) =>
+        ids
+          .split(' ')
+          .map((id) => document.getElementById(id)?.textContent ?? '')
+          .join(' '),
+      describedBy,
+    );
+    expect(description).toMatch(/password/i);
+    await expectNoAxeViolations(page, 'sign-up with a server error');
+
+    await password.fill(PASSWORD);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await expectPage(page, 'Check your e-mail');
+
+    const link = await server.mailedLink(email, '/verify-email?token=');
+    await visit(page, server.url(link), 'Confirm your e-mail address');
+    await page.getByText('your e-mail address is confirmed').waitFor();
+    await expectNoAxeViolations(page, 'verified');
+
+    await page.getByRole('main').getByRole('link', { name: 'Sign in' }).click();
+    await expectPage(page, 'Sign in');
+    await page.getByLabel('E-mail address').fill(email);
+    await page.getByLabel('Password').fill('not my password');
+    await page.getByRole('main').getByRole('button', { name: 'Sign in' }).click();
+    // Wrong credentials are announced above the form (role="alert"), never as a raw code.
+    const alert = page.getByRole('main').getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).not.toMatch(/auth\.|invalid_credentials/);
+    await expectNoAxeViolations(page, 'sign-in with an error');
+
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('main').getByRole('button', { name: 'Sign in' }).click();
+    await expectPage(page, 'Regenerate a place, together');
+    await page.getByRole('link', { name: 'Account (Ilze Kalniņa)' }).waitFor();
+    watch.expectNone();
+  });
+
+  it('switches the language to Latvian, French and Italian, and remembers it across a reload', async () => {
+    const choose = async (current: string, language: string) => {
+      await page.getByRole('button', { name: new RegExp(current) }).click();
+      await page.getByRole('option', { name: language }).click();
+    };
+    await visit(page, server.url('/'), 'Regenerate a place, together');
+
+    await choose('English', 'Latviešu');
+    await expectPage(page, 'Atdzīvināsim vietu kopā', 'home in Latvian');
+    expect(await page.locator('html').getAttribute('lang')).toBe('lv');
+    expect(await page.title()).toBe('Sociālās ekonomikas klasteri — Kopa');
+    await page.reload();
+    await expectPage(page, 'Atdzīvināsim vietu kopā', 'home in Latvian after a reload');
+    await page.getByRole('link', { name: 'Konts (Ilze Kalniņa)' }).waitFor();
+
+    await choose('Latviešu', 'Français');
+    await expectPage(page, 'Régénérer un territoire, ensemble', 'home in French');
+    expect(await page.locator('html').getAttribute('lang')).toBe('fr');
+    await page.reload();
+    await expectPage(page, 'Régénérer un territoire, ensemble', 'home in French after a reload');
+
+    await choose('Français', 'Italiano');
+    await expectPage(page, 'Rigenerare un luogo, insieme', 'home in Italian');
+    await page.reload();
+    await expectPage(page, 'Rigenerare un luogo, insieme', 'home in Italian after a reload');
+    expect(await page.locator('html').getAttribute('lang')).toBe('it');
+
+    // Server messages follow the chosen language too.
+    await page.goto(server.url('/verify-email?token=not-a-real-token'));
+    await settle(page);
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByRole('alert').textContent()).not.toMatch(/account\.|token_invalid/);
+
+    await choose('Italiano', 'English');
+    await expectPage(page, 'Confirm your e-mail address', 'back in English');
+    watch.expectNone();
+  });
+
+  it('can be used with the keyboard alone: skip link, main heading', async () => {
+    await visit(page, server.url('/'), 'Regenerate a place, together');
+    await page.keyboard.press('Tab');
+    const skip = await page.evaluate(() => document.activeElement?.textContent);
+    expect(skip).toBe('Skip to main content');
+    await page.keyboard.press('Enter');
+    const focused = await page.evaluate(() => ({
+      tag: document.activeElement?.tagName,
+      text: document.activeElement?.textContent,
+      isInMain: document.activeElement?.closest('main') !== null,
+    }));
+    expect(focused).toEqual({ tag: 'H1', text: 'Regenerate a place, together', isInMain: true });
+
+    // After a client-side navigation, focus lands on the new page's heading.
+    await page.getByRole('link', { name: /Account/ }).focus();
+    await page.keyboard.press('Enter');
+    await settle(page);
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    watch.expectNone();
+  });
+});
