@@ -43,7 +43,8 @@ const PAGE_SIZE = 20;
 const P95_TARGET_MS = 20;
 const THROUGHPUT_SHARE_TARGET = 0.3;
 /** Cores used by other programs during a run from which its figures count as disturbed. */
-const DISTURBANCE_CORES = 0.1;
+const DISTURBANCE_CORES = 0.15;
+const MAX_ATTEMPTS = 3;
 
 interface Timing {
   readonly warmupS: number;
@@ -157,6 +158,28 @@ async function measure(
   return { ...target, summary, serverEventLoopUtilisation: loop.utilization, cpu };
 }
 
+const otherCoresOf = (result: Measured) => result.cpu?.otherCores ?? 0;
+const namesOf = (result: Measured) =>
+  (result.cpu?.topOthers ?? []).map((other) => `${other.name} ${other.cores.toFixed(2)}`).join(', ');
+
+/** On a shared machine another program may take CPU mid-run; such a run is repeated, and the calmest kept. */
+async function measureLeastDisturbed(
+  child: ChildProcess,
+  target: Target,
+  timing: Timing,
+  postmaster: number | null,
+): Promise<Measured> {
+  let best = await measure(child, target, timing, postmaster);
+  for (let attempt = 2; attempt <= MAX_ATTEMPTS && otherCoresOf(best) >= DISTURBANCE_CORES; attempt++) {
+    log(
+      `    other programs used ${otherCoresOf(best).toFixed(2)} cores meanwhile (${namesOf(best)}); measuring again (${attempt}/${MAX_ATTEMPTS})`,
+    );
+    const again = await measure(child, target, timing, postmaster);
+    if (otherCoresOf(again) < otherCoresOf(best)) best = again;
+  }
+  return best;
+}
+
 async function listen(app: FastifyInstance): Promise<string> {
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
@@ -176,7 +199,7 @@ function printTable(results: readonly ReturnType<typeof judge>[]): void {
     'of trivial',
     'p95 < 20 ms',
     'rate ≥ 30%',
-    'cores: server/pg/load/other',
+    'cores: server/pg/load/other/kernel',
   ];
   const rows = results.map((r) => [
     r.name,
@@ -194,6 +217,7 @@ function printTable(results: readonly ReturnType<typeof judge>[]): void {
           r.cpuCores.postgresCores,
           r.cpuCores.loadGeneratorCores,
           r.cpuCores.otherCores,
+          r.cpuCores.kernelCores,
         ]
           .map((cores) => cores.toFixed(2))
           .join(' / '),
@@ -321,7 +345,7 @@ export async function runApiBenchmark(args: readonly string[]): Promise<number> 
     const measured: Measured[] = [];
     for (const target of targets) {
       log(`  ${target.name} (${target.paths.length} distinct paths)…`);
-      measured.push(await measure(child, target, timing, postmaster));
+      measured.push(await measureLeastDisturbed(child, target, timing, postmaster));
     }
     const yardstick = measured[0] as Measured;
     const results = measured.map((result) => judge(result, yardstick));
@@ -351,7 +375,7 @@ export async function runApiBenchmark(args: readonly string[]): Promise<number> 
       },
       targets: { p95Ms: P95_TARGET_MS, throughputShareOfTrivial: THROUGHPUT_SHARE_TARGET },
       results,
-      isDisturbed: results.some((r) => (r.cpuCores?.otherCores ?? 0) >= DISTURBANCE_CORES),
+      isDisturbed: measured.some((r) => otherCoresOf(r) >= DISTURBANCE_CORES),
       isPassing: failedRequests.length === 0 && missedTargets.length === 0,
     };
     mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
@@ -364,11 +388,12 @@ export async function runApiBenchmark(args: readonly string[]): Promise<number> 
       );
     }
     for (const r of missedTargets) log(`${r.name}: missed a target.`);
-    const disturbed = results.filter((r) => (r.cpuCores?.otherCores ?? 0) >= DISTURBANCE_CORES);
+    const disturbed = measured.filter((r) => otherCoresOf(r) >= DISTURBANCE_CORES);
     if (disturbed.length > 0) {
       log(
         `Other programs used CPU during ${disturbed.map((r) => r.name).join(', ')} ` +
-          `(up to ${Math.max(...disturbed.map((r) => r.cpuCores?.otherCores ?? 0)).toFixed(2)} cores): those figures are disturbed.`,
+          `(up to ${Math.max(...disturbed.map(otherCoresOf)).toFixed(2)} cores: ${disturbed.map(namesOf).join('; ')}) ` +
+          `even after ${MAX_ATTEMPTS} attempts: those figures are disturbed.`,
       );
     }
     if (failedRequests.length > 0) return 1;

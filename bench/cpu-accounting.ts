@@ -1,9 +1,10 @@
 /**
  * Where the machine's CPU time went during a measured run: the server process, PostgreSQL (the
- * postmaster and its backends), the load generator, and everything else. On a small machine the
- * three share the cores, so a figure only means something next to this split — and "everything
- * else" above zero says another program disturbed the run. Reads Linux's /proc; elsewhere the
- * split is simply absent.
+ * postmaster and its backends), the load generator, other programs, and the kernel's own work
+ * that no process is charged for (network softirqs on loopback, mostly). On a small machine the
+ * three share the cores, so a figure only means something next to this split — and other
+ * programs above zero say the run was disturbed. Reads Linux's /proc; elsewhere the split is
+ * simply absent.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
@@ -14,15 +15,24 @@ export interface CpuSplit {
   readonly serverCores: number;
   readonly postgresCores: number;
   readonly loadGeneratorCores: number;
+  /** Every other process. */
   readonly otherCores: number;
+  /** Busy time no process is charged for (interrupts, softirqs). */
+  readonly kernelCores: number;
+  /** The other processes that used the most, for a disturbed run's report. */
+  readonly topOthers: readonly { readonly name: string; readonly cores: number }[];
+}
+
+interface ProcessTimes {
+  readonly name: string;
+  readonly parentPid: number;
+  readonly cpuS: number;
 }
 
 interface Snapshot {
   readonly atMs: number;
   readonly systemBusyS: number;
-  readonly serverS: number;
-  readonly postgresS: number;
-  readonly loadGeneratorS: number;
+  readonly processes: ReadonlyMap<number, ProcessTimes>;
 }
 
 const isSupported = () => process.platform === 'linux' && existsSync('/proc/stat');
@@ -36,9 +46,9 @@ function systemBusyS(): number {
   );
 }
 
-/** utime + stime of a process and its direct children (a postmaster's backends are its children). */
-function processAndChildrenS(rootPid: number): number {
-  let ticks = 0;
+/** utime + stime of every process (all its threads), by pid. */
+function processTimes(): Map<number, ProcessTimes> {
+  const times = new Map<number, ProcessTimes>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     let stat: string;
@@ -47,20 +57,16 @@ function processAndChildrenS(rootPid: number): number {
     } catch {
       continue; // the process ended while we looked
     }
-    // Fields after the command name, which is in parentheses and may contain spaces.
+    // The command name is in parentheses and may contain spaces; the fields follow it.
+    const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const parentPid = Number(fields[1]);
-    if (Number(entry) === rootPid || parentPid === rootPid) {
-      ticks += Number(fields[11]) + Number(fields[12]);
-    }
+    times.set(Number(entry), {
+      name,
+      parentPid: Number(fields[1]),
+      cpuS: (Number(fields[11]) + Number(fields[12])) / TICKS_PER_S,
+    });
   }
-  return ticks / TICKS_PER_S;
-}
-
-function processS(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_S;
+  return times;
 }
 
 /** The postmaster's process id, from the first line of its postmaster.pid. */
@@ -81,24 +87,41 @@ export function startCpuAccounting(pids: {
   const take = (): Snapshot => ({
     atMs: performance.now(),
     systemBusyS: systemBusyS(),
-    serverS: processS(process.pid),
-    postgresS: processAndChildrenS(postmaster),
-    loadGeneratorS: processS(loadGenerator),
+    processes: processTimes(),
   });
   const before = take();
   return () => {
     const after = take();
     const elapsedS = (after.atMs - before.atMs) / 1000;
-    const cores = (key: keyof Snapshot) => (after[key] - before[key]) / elapsedS;
-    const round = (value: number) => Number(Math.max(0, value).toFixed(2));
-    const serverCores = cores('serverS');
-    const postgresCores = cores('postgresS');
-    const loadGeneratorCores = cores('loadGeneratorS');
+    let serverS = 0;
+    let postgresS = 0;
+    let loadGeneratorS = 0;
+    let otherS = 0;
+    const others = new Map<string, number>();
+    for (const [pid, now] of after.processes) {
+      // A process that started during the run counts from zero.
+      const usedS = now.cpuS - (before.processes.get(pid)?.cpuS ?? 0);
+      if (usedS <= 0) continue;
+      if (pid === process.pid) serverS += usedS;
+      else if (pid === postmaster || now.parentPid === postmaster) postgresS += usedS;
+      else if (pid === loadGenerator) loadGeneratorS += usedS;
+      else {
+        otherS += usedS;
+        others.set(`${now.name}[${pid}]`, (others.get(`${now.name}[${pid}]`) ?? 0) + usedS);
+      }
+    }
+    const busyS = after.systemBusyS - before.systemBusyS;
+    const cores = (seconds: number) => Number(Math.max(0, seconds / elapsedS).toFixed(2));
     return {
-      serverCores: round(serverCores),
-      postgresCores: round(postgresCores),
-      loadGeneratorCores: round(loadGeneratorCores),
-      otherCores: round(cores('systemBusyS') - serverCores - postgresCores - loadGeneratorCores),
+      serverCores: cores(serverS),
+      postgresCores: cores(postgresS),
+      loadGeneratorCores: cores(loadGeneratorS),
+      otherCores: cores(otherS),
+      kernelCores: cores(busyS - serverS - postgresS - loadGeneratorS - otherS),
+      topOthers: [...others]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 3)
+        .map(([name, seconds]) => ({ name, cores: cores(seconds) })),
     };
   };
 }
