@@ -11,8 +11,9 @@
  * Targets: p95 latency under 20 ms, and at least 30% of the trivial route's throughput. The load
  * generator runs in a child process (bench/load-generator.ts): in this process it would share the
  * server's event loop and its CPU time would be counted against the server. On a small machine
- * the two processes and PostgreSQL still share the cores, which the trivial yardstick absorbs:
- * both sides of each ratio are measured under the same conditions.
+ * the two processes and PostgreSQL still share the cores, so each row also shows how the cores
+ * were split (bench/cpu-accounting.ts): whether the server, PostgreSQL or the load generator was
+ * the limit, and whether another program disturbed the run (such a run is measured again).
  *
  * Prints a table and writes bench/results/api.json. The exit code is 1 when a request failed, or
  * (full run only) when a target is missed; `--quick` is a smoke test of the whole path.
