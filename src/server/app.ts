@@ -30,6 +30,7 @@ import type { Clock } from './platform/clock.ts';
 import type { Db } from './platform/database.ts';
 import { AppError } from './platform/errors.ts';
 import { installErrorHandler, sendError } from './platform/http/error-handler.ts';
+import { PublicReadCache, publicReadCachePlugin } from './platform/http/public-read-cache.ts';
 import { systemRoutes } from './platform/http/system-routes.ts';
 import type { Mailer } from './platform/mail.ts';
 import { transparencyRoutes } from './transparency/routes.ts';
@@ -37,6 +38,8 @@ import { TransparencyService } from './transparency/service.ts';
 
 export const WEB_DIST_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 const BODY_LIMIT_BYTES = 1024 * 1024;
+/** Bounds how stale a public page can be after a write made by another process (the CLI, a second server). */
+export const PUBLIC_CACHE_TTL_MS = 5_000;
 
 export interface AppDeps {
   readonly db: Db;
@@ -48,6 +51,8 @@ export interface AppDeps {
   readonly logger?: boolean;
   /** Serve the built web app from dist/web when it exists. */
   readonly serveWeb?: boolean;
+  /** How long an anonymous public read may be served from memory (0 turns the cache off). */
+  readonly publicCacheTtlMs?: number;
 }
 
 /** Secrets travel in some paths (invitation and e-mail links); logs get the path without them. */
@@ -118,6 +123,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   installErrorHandler(app);
   await app.register(sessionPlugin, { db: deps.db, clock: deps.clock, isSecureCookie });
+  const publicCacheTtlMs = deps.publicCacheTtlMs ?? PUBLIC_CACHE_TTL_MS;
+  if (publicCacheTtlMs > 0) {
+    await app.register(publicReadCachePlugin, {
+      cache: new PublicReadCache({ ttlMs: publicCacheTtlMs, maxEntries: 10_000 }),
+    });
+  }
 
   await app.register(swagger, {
     openapi: {

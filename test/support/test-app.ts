@@ -46,7 +46,9 @@ export interface TestContext {
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
 
-export async function createTestContext(options: { rateLimitScale?: number } = {}): Promise<TestContext> {
+export async function createTestContext(
+  options: { rateLimitScale?: number; publicCacheTtlMs?: number } = {},
+): Promise<TestContext> {
   const database = await createTestDatabase();
   const dataDir = path.join(inject('testDataRoot'), `file-${newId()}`);
   mkdirSync(dataDir, { recursive: true });
@@ -62,6 +64,7 @@ export async function createTestContext(options: { rateLimitScale?: number } = {
     publicUrl: 'http://kopa.test',
     rateLimitScale: options.rateLimitScale ?? 1000,
     serveWeb: false,
+    publicCacheTtlMs: options.publicCacheTtlMs,
   });
   await app.ready();
 

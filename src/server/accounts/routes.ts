@@ -35,7 +35,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox<AccountRoutesOptions> = as
   app.post(
     '/account/sign-up',
     {
-      config: rateLimit('signUp', scale),
+      config: { ...rateLimit('signUp', scale), isPublicCacheNeutral: true },
       schema: {
         tags,
         summary: 'Create an account; a confirmation link is mailed',
@@ -57,7 +57,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox<AccountRoutesOptions> = as
   app.post(
     '/account/verify-email',
     {
-      config: rateLimit('signIn', scale),
+      config: { ...rateLimit('signIn', scale), isPublicCacheNeutral: true },
       schema: { tags, summary: 'Confirm an e-mail address', body: Type.Object({ token: Token }) },
     },
     async (request, reply) => {
@@ -69,7 +69,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox<AccountRoutesOptions> = as
   app.post(
     '/account/password-reset',
     {
-      config: rateLimit('passwordReset', scale),
+      config: { ...rateLimit('passwordReset', scale), isPublicCacheNeutral: true },
       schema: { tags, summary: 'Mail a password-reset link', body: Type.Object({ email: Email }) },
     },
     async (request, reply) => {
@@ -81,7 +81,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox<AccountRoutesOptions> = as
   app.post(
     '/account/password-reset/confirm',
     {
-      config: rateLimit('passwordReset', scale),
+      config: { ...rateLimit('passwordReset', scale), isPublicCacheNeutral: true },
       schema: {
         tags,
         summary: 'Set a new password with a reset link',
@@ -97,7 +97,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox<AccountRoutesOptions> = as
   app.post(
     '/session',
     {
-      config: rateLimit('signIn', scale),
+      config: { ...rateLimit('signIn', scale), isPublicCacheNeutral: true },
       schema: {
         tags,
         summary: 'Sign in',
@@ -125,16 +125,21 @@ export const accountRoutes: FastifyPluginAsyncTypebox<AccountRoutesOptions> = as
     },
   );
 
-  app.delete('/session', { schema: { tags, summary: 'Sign out' } }, async (request, reply) => {
-    const token = request.cookies[SESSION_COOKIE];
-    if (token) await accounts.signOut(token);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.status(204).send();
-  });
+  app.delete(
+    '/session',
+    { config: { isPublicCacheNeutral: true }, schema: { tags, summary: 'Sign out' } },
+    async (request, reply) => {
+      const token = request.cookies[SESSION_COOKIE];
+      if (token) await accounts.signOut(token);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send();
+    },
+  );
 
   app.put(
     '/locale',
     {
+      config: { isPublicCacheNeutral: true },
       schema: {
         tags,
         summary: 'Choose the interface language (remembered in a cookie, and on the account when signed in)',
@@ -155,7 +160,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox<AccountRoutesOptions> = as
   app.patch(
     '/account',
     {
-      config: rateLimit('write', scale),
+      config: { ...rateLimit('write', scale), isPublicCacheNeutral: true },
       schema: {
         tags,
         summary: 'Change one’s name or language',
@@ -172,7 +177,10 @@ export const accountRoutes: FastifyPluginAsyncTypebox<AccountRoutesOptions> = as
 
   app.delete(
     '/account/sessions/:sessionId',
-    { schema: { tags, summary: 'Revoke a session', params: Type.Object({ sessionId: Uuid }) } },
+    {
+      config: { isPublicCacheNeutral: true },
+      schema: { tags, summary: 'Revoke a session', params: Type.Object({ sessionId: Uuid }) },
+    },
     async (request, reply) => {
       await accounts.revokeSession(request.viewer, request.params.sessionId);
       return reply.status(204).send();
@@ -192,7 +200,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox<AccountRoutesOptions> = as
   app.post(
     '/account/erase',
     {
-      config: rateLimit('passwordReset', scale),
+      config: { ...rateLimit('passwordReset', scale), isPublicCacheNeutral: true },
       schema: {
         tags,
         summary: 'Delete one’s account and erase one’s personal data',

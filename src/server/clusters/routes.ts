@@ -91,6 +91,7 @@ export const clusterRoutes: FastifyPluginAsyncTypebox<ClusterRoutesOptions> = as
   app.get(
     '/clusters',
     {
+      config: { publicCache: true },
       schema: {
         tags,
         summary: 'Clusters one may see, by slug',
@@ -124,6 +125,7 @@ export const clusterRoutes: FastifyPluginAsyncTypebox<ClusterRoutesOptions> = as
   app.get(
     '/clusters/:slug',
     {
+      config: { publicCache: true },
       schema: { tags, summary: 'A cluster’s profile', params: SlugParam, response: { 200: ClusterProfile } },
     },
     async (request) => clusters.get(request.viewer, request.params.slug),

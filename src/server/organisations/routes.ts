@@ -98,6 +98,7 @@ export const organisationRoutes: FastifyPluginAsyncTypebox<OrganisationRoutesOpt
   app.get(
     '/clusters/:slug/organisations',
     {
+      config: { publicCache: true },
       schema: {
         tags,
         summary: 'The member directory (the public sees active members; coordinators see every status)',
@@ -146,6 +147,7 @@ export const organisationRoutes: FastifyPluginAsyncTypebox<OrganisationRoutesOpt
   app.get(
     '/clusters/:slug/organisations/:organisationId',
     {
+      config: { publicCache: true },
       schema: {
         tags,
         summary: 'An organisation’s page',

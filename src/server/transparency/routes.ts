@@ -17,6 +17,7 @@ export const transparencyRoutes: FastifyPluginAsyncTypebox<{ transparency: Trans
   app.get(
     '/clusters/:slug/audit/chain',
     {
+      config: { publicCache: true },
       schema: {
         tags,
         summary: 'The audit chain in order, for verification (private payloads withheld, digests shown)',
@@ -34,6 +35,7 @@ export const transparencyRoutes: FastifyPluginAsyncTypebox<{ transparency: Trans
   app.get(
     '/clusters/:slug/audit/events',
     {
+      config: { publicCache: true },
       schema: {
         tags,
         summary: 'Public audit events, newest first',
@@ -54,6 +56,7 @@ export const transparencyRoutes: FastifyPluginAsyncTypebox<{ transparency: Trans
   app.get(
     '/clusters/:slug/audit/checkpoint',
     {
+      config: { publicCache: true },
       schema: {
         tags,
         summary: 'The signed head of the cluster’s chain and the public key',
