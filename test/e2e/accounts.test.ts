@@ -12,6 +12,7 @@ import { type PageProblems, watchPage } from './support/page-watch.ts';
 import { startWebServer, type WebServer } from './support/web-server.ts';
 
 const PASSWORD = 'a long walk by the river';
+const NEW_PASSWORD = 'new moon over the lake';
 
 describe.skipIf(!hasChromium)('accounts in the browser', () => {
   let server: WebServer;
@@ -158,6 +159,74 @@ describe.skipIf(!hasChromium)('accounts in the browser', () => {
     await page.keyboard.press('Enter');
     await settle(page);
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    watch.expectNone();
+  });
+
+  it('resets a forgotten password through the mailed link', async () => {
+    const context = await browser.newContext({ locale: 'en-GB' });
+    context.setDefaultTimeout(8_000);
+    const other = await context.newPage();
+    const otherWatch = watchPage(other);
+    await visit(other, server.url('/sign-in'), 'Sign in');
+    await other.getByRole('link', { name: 'Forgot your password?' }).click();
+    await expectPage(other, 'Forgot your password?');
+    await other.getByLabel('E-mail address').fill(email);
+    await other.getByRole('button', { name: 'Send the link' }).click();
+    await other.getByText('If an account uses this address, a link is on its way.').waitFor();
+    await expectNoAxeViolations(other, 'reset link sent');
+
+    const link = await server.mailedLink(email, '/reset-password?token=');
+    await visit(other, server.url(link), 'Choose a new password');
+    await other.getByLabel('Choose a password').fill(NEW_PASSWORD);
+    await other.getByRole('button', { name: 'Save the new password' }).click();
+    await other.getByText('Your new password is saved.').waitFor();
+    await expectNoAxeViolations(other, 'password reset');
+    otherWatch.expectNone();
+    await context.close();
+  });
+
+  it('keeps an account page: profile, sessions, a copy of one’s data, and deletion', async () => {
+    // The reset signed every browser out; sign in again with the new password.
+    await page.goto(server.url('/sign-in?next=/account'));
+    await expectPage(page, 'Sign in');
+    await page.getByLabel('E-mail address').fill(email);
+    await page.getByLabel('Password').fill(NEW_PASSWORD);
+    await page.getByRole('main').getByRole('button', { name: 'Sign in' }).click();
+    await expectPage(page, 'Your account');
+    expect(await page.title()).toBe('Your account — Kopa');
+
+    await page.getByLabel('Your name').fill('Ilze Kalniņa-Ozola');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('link', { name: 'Account (Ilze Kalniņa-Ozola)' }).waitFor();
+
+    const sessions = page.getByRole('region', { name: 'Where you are signed in' });
+    await sessions.getByText('This browser').waitFor();
+    expect(await page.getByRole('link', { name: 'Download my data' }).getAttribute('href')).toBe(
+      '/api/v1/account/export',
+    );
+    const exported = await page.evaluate(async () => (await fetch('/api/v1/account/export')).json());
+    expect(exported.person.displayName).toBe('Ilze Kalniņa-Ozola');
+    await expectNoAxeViolations(page, 'account');
+
+    // Deleting asks for the password in a dialog that says plainly what happens.
+    await page.getByRole('button', { name: 'Delete my account…' }).click();
+    const dialog = page.getByRole('alertdialog');
+    await dialog.waitFor();
+    await dialog.getByText('This cannot be undone.').waitFor();
+    await expectNoAxeViolations(page, 'delete account dialog');
+    await dialog.getByLabel('Your password, to confirm').fill('not the password');
+    await dialog.getByRole('button', { name: 'Delete my account' }).click();
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector('[role="alertdialog"] input[type="password"]')
+          ?.getAttribute('aria-invalid') === 'true',
+    );
+    await expectNoAxeViolations(page, 'delete account dialog with an error');
+    await dialog.getByLabel('Your password, to confirm').fill(NEW_PASSWORD);
+    await dialog.getByRole('button', { name: 'Delete my account' }).click();
+    await expectPage(page, 'Regenerate a place, together', 'home after deletion');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sign in' }).waitFor();
     watch.expectNone();
   });
 });

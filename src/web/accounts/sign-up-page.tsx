@@ -16,7 +16,7 @@ import { useLocale } from '../platform/i18n/locale-provider.tsx';
 import { ENDONYMS, LOCALES } from '../platform/i18n/locales.ts';
 import { Page } from '../platform/layout/page.tsx';
 import { paths } from '../platform/routing/paths.ts';
-import { PASSWORD_MIN_LENGTH } from './password-rules.ts';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password-rules.ts';
 
 interface SignUpInput {
   readonly displayName: string;
@@ -89,7 +89,7 @@ export function SignUpPage() {
             autoComplete="new-password"
             isRequired
             minLength={PASSWORD_MIN_LENGTH}
-            maxLength={200}
+            maxLength={PASSWORD_MAX_LENGTH}
             label={<FormattedMessage id="field.newPassword" />}
             description={<FormattedMessage id="field.password.help" values={{ min: PASSWORD_MIN_LENGTH }} />}
           />

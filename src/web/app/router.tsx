@@ -2,38 +2,61 @@
  * Every page of the web app and its address. Route components read their params and search
  * values here and hand them to the page as props, so pages do not depend on the router's types.
  */
-import { createRootRoute, createRoute, createRouter } from '@tanstack/react-router';
+import { createRootRoute, createRoute, createRouter, Outlet } from '@tanstack/react-router';
+import { AccountPage } from '../accounts/account-page.tsx';
 import { CheckYourMailPage } from '../accounts/check-your-mail-page.tsx';
+import { ForgotPasswordPage } from '../accounts/forgot-password-page.tsx';
+import { ResetPasswordPage } from '../accounts/reset-password-page.tsx';
 import { SignInPage } from '../accounts/sign-in-page.tsx';
 import { SignUpPage } from '../accounts/sign-up-page.tsx';
 import { VerifyEmailPage } from '../accounts/verify-email-page.tsx';
+import { OutboxPage } from '../admin/outbox-page.tsx';
+import { ClusterFrame } from '../clusters/cluster-frame.tsx';
+import { ClusterPage } from '../clusters/cluster-page.tsx';
+import { ClusterSettingsPage } from '../clusters/cluster-settings-page.tsx';
+import { CreateClusterPage } from '../clusters/create-cluster-page.tsx';
+import { DirectoryPage } from '../organisations/directory-page.tsx';
+import { OrganisationPage } from '../organisations/organisation-page.tsx';
+import { RegisterOrganisationPage } from '../organisations/register-organisation-page.tsx';
+import { InvitationPage } from '../people/invitation-page.tsx';
+import { PeoplePage } from '../people/people-page.tsx';
+import { NotFoundPage } from '../platform/layout/not-found-page.tsx';
+import { TransparencyPage } from '../transparency/transparency-page.tsx';
 import { HomePage } from './home-page.tsx';
-import { NotFoundPage } from './not-found-page.tsx';
 import { RootLayout } from './root-layout.tsx';
 
 /** Search values arrive parsed as JSON when they look like it; tokens and paths are always text. */
 const text = (value: unknown): string | undefined =>
   value === undefined || value === null || value === '' ? undefined : String(value);
+const tokenSearch = (search: Record<string, unknown>) => ({ token: text(search.token) });
 
 const rootRoute = createRootRoute({ component: RootLayout, notFoundComponent: NotFoundPage });
+const page = (path: string, component: () => React.ReactNode) =>
+  createRoute({ getParentRoute: () => rootRoute, path, component });
 
-const homeRoute = createRoute({ getParentRoute: () => rootRoute, path: '/', component: HomePage });
-
-const signUpRoute = createRoute({ getParentRoute: () => rootRoute, path: '/sign-up', component: SignUpPage });
-
-const checkYourMailRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: '/check-your-mail',
-  component: CheckYourMailPage,
-});
+const homeRoute = page('/', HomePage);
+const signUpRoute = page('/sign-up', SignUpPage);
+const checkYourMailRoute = page('/check-your-mail', CheckYourMailPage);
+const forgotPasswordRoute = page('/forgot-password', ForgotPasswordPage);
+const accountRoute = page('/account', AccountPage);
+const newClusterRoute = page('/clusters/new', CreateClusterPage);
+const outboxRoute = page('/admin/outbox', OutboxPage);
 
 const verifyEmailRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/verify-email',
-  validateSearch: (search: Record<string, unknown>) => ({ token: text(search.token) }),
+  validateSearch: tokenSearch,
   component: function VerifyEmailRoute() {
-    const { token } = verifyEmailRoute.useSearch();
-    return <VerifyEmailPage token={token} />;
+    return <VerifyEmailPage token={verifyEmailRoute.useSearch().token} />;
+  },
+});
+
+const resetPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/reset-password',
+  validateSearch: tokenSearch,
+  component: function ResetPasswordRoute() {
+    return <ResetPasswordPage token={resetPasswordRoute.useSearch().token} />;
   },
 });
 
@@ -42,8 +65,54 @@ const signInRoute = createRoute({
   path: '/sign-in',
   validateSearch: (search: Record<string, unknown>) => ({ next: text(search.next) }),
   component: function SignInRoute() {
-    const { next } = signInRoute.useSearch();
-    return <SignInPage next={next} />;
+    return <SignInPage next={signInRoute.useSearch().next} />;
+  },
+});
+
+const invitationRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/invitations/$token',
+  component: function InvitationRoute() {
+    return <InvitationPage token={invitationRoute.useParams().token} />;
+  },
+});
+
+const clusterRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/clusters/$slug',
+  component: function ClusterRoute() {
+    return (
+      <ClusterFrame slug={clusterRoute.useParams().slug}>
+        <Outlet />
+      </ClusterFrame>
+    );
+  },
+});
+
+const clusterPage = (path: string, render: (slug: string) => React.ReactNode) =>
+  createRoute({
+    getParentRoute: () => clusterRoute,
+    path,
+    component: function ClusterChildRoute() {
+      return render(clusterRoute.useParams().slug);
+    },
+  });
+
+const clusterIndexRoute = clusterPage('/', (slug) => <ClusterPage slug={slug} />);
+const clusterSettingsRoute = clusterPage('settings', (slug) => <ClusterSettingsPage slug={slug} />);
+const membersRoute = clusterPage('members', (slug) => <DirectoryPage slug={slug} />);
+const newOrganisationRoute = clusterPage('organisations/new', (slug) => (
+  <RegisterOrganisationPage slug={slug} />
+));
+const peopleRoute = clusterPage('people', (slug) => <PeoplePage slug={slug} />);
+const transparencyRoute = clusterPage('transparency', (slug) => <TransparencyPage slug={slug} />);
+
+const organisationRoute = createRoute({
+  getParentRoute: () => clusterRoute,
+  path: 'organisations/$organisationId',
+  component: function OrganisationRoute() {
+    const { slug, organisationId } = organisationRoute.useParams();
+    return <OrganisationPage slug={slug} organisationId={organisationId} />;
   },
 });
 
@@ -53,6 +122,21 @@ const routeTree = rootRoute.addChildren([
   checkYourMailRoute,
   verifyEmailRoute,
   signInRoute,
+  forgotPasswordRoute,
+  resetPasswordRoute,
+  accountRoute,
+  newClusterRoute,
+  outboxRoute,
+  invitationRoute,
+  clusterRoute.addChildren([
+    clusterIndexRoute,
+    clusterSettingsRoute,
+    membersRoute,
+    newOrganisationRoute,
+    organisationRoute,
+    peopleRoute,
+    transparencyRoute,
+  ]),
 ]);
 
 export const router = createRouter({ routeTree, defaultPreload: false, scrollRestoration: true });

@@ -105,6 +105,304 @@ export const fr: Messages = {
   // people
   'people.roles': 'Rôles',
 
+  'form.choose': 'Choisir…',
+  'signInRequired.title': 'Connectez-vous',
+  'signInRequired.text':
+    'Cette page est réservée aux personnes qui ont un compte. Connectez-vous, ou créez un compte — cela prend une minute.',
+
+  // password reset
+  'forgot.title': 'Mot de passe oublié ?',
+  'forgot.lead':
+    'Indiquez l’adresse avec laquelle vous vous connectez ; nous vous enverrons un lien pour choisir un nouveau mot de passe.',
+  'forgot.submit': 'Envoyer le lien',
+  'forgot.sent': 'Si un compte utilise cette adresse, un lien est en route. Il reste valable une heure.',
+  'forgot.backToSignIn': 'Retour à la connexion',
+  'reset.title': 'Choisissez un nouveau mot de passe',
+  'reset.submit': 'Enregistrer le nouveau mot de passe',
+  'reset.done':
+    'Votre nouveau mot de passe est enregistré. Par sécurité, tous les navigateurs connectés ont été déconnectés.',
+  'reset.missingToken':
+    'Il manque à cette adresse son code de réinitialisation. Ouvrez le lien de l’e-mail tel qu’il a été envoyé.',
+  'reset.askAgain': 'Demander un nouveau lien',
+
+  // account
+  'account.title': 'Votre compte',
+  'account.profile': 'Profil',
+  'account.language': 'Langue',
+  'sessions.title': 'Où vous êtes connecté·e',
+  'sessions.lead':
+    '{count, plural, =0 {Vous n’êtes connecté·e nulle part ailleurs.} one {Vous êtes connecté·e sur # navigateur.} other {Vous êtes connecté·e sur # navigateurs.}} Déconnectez ceux que vous ne reconnaissez pas.',
+  'sessions.device': '{browser} sous {system}',
+  'sessions.unknownDevice': 'Navigateur inconnu',
+  'sessions.current': 'Ce navigateur',
+  'sessions.times': 'Connexion {signedIn} · dernière activité {lastSeen}',
+  'sessions.revoke': 'Déconnecter',
+  'sessions.revokeNamed': 'Déconnecter {device}',
+  'sessions.revoked': 'Ce navigateur est déconnecté.',
+  'export.title': 'Vos données',
+  'export.text':
+    'Téléchargez tout ce que Kopa conserve à votre sujet — profil, rôles, mandats, invitations, e-mails et sessions — en un seul fichier JSON.',
+  'export.download': 'Télécharger mes données',
+  'delete.title': 'Supprimer votre compte',
+  'delete.warning':
+    'Supprimer votre compte efface définitivement vos données personnelles et vous retire de tous les clusters. C’est irréversible.',
+  'delete.open': 'Supprimer mon compte…',
+  'delete.dialogTitle': 'Supprimer définitivement votre compte ?',
+  'delete.cannotUndo': 'Cette action est irréversible.',
+  'delete.point.data':
+    'Votre nom, votre adresse e-mail et votre mot de passe sont effacés, et vous êtes déconnecté·e partout.',
+  'delete.point.roles': 'Vos rôles et mandats prennent fin dans tous les clusters.',
+  'delete.point.log':
+    'Les journaux publics des clusters restent tels quels : ils ne vous désignent que par un numéro et n’ont jamais contenu vos données personnelles.',
+  'delete.password': 'Votre mot de passe, pour confirmer',
+  'delete.confirm': 'Supprimer mon compte',
+  'delete.done': 'Votre compte a été supprimé.',
+
+  // clusters
+  'createCluster.title': 'Lancer un cluster',
+  'createCluster.lead':
+    'Un cluster réunit les organisations d’un territoire ou d’un secteur. Vous en serez le premier coordinateur ou la première coordinatrice ; vous pourrez inviter d’autres personnes ensuite.',
+  'createCluster.submit': 'Créer le cluster',
+  'createCluster.done': '{name} est créé.',
+  'clusterForm.name': 'Nom du cluster',
+  'clusterForm.slug': 'Adresse',
+  'clusterForm.slug.help': 'Lettres minuscules, chiffres et tirets. Le cluster sera à l’adresse {address}.',
+  'clusterForm.slug.changeWarning':
+    'Changer l’adresse déplace le cluster : les liens vers l’ancienne adresse, dans des e-mails ou ailleurs, ne fonctionneront plus.',
+  'clusterForm.country': 'Pays',
+  'clusterForm.region': 'Région ou commune',
+  'clusterForm.languages': 'Langues',
+  'clusterForm.languages.help': 'Les langues dans lesquelles le cluster travaille.',
+  'clusterForm.defaultLocale': 'Langue principale',
+  'clusterForm.defaultLocale.help':
+    'Utilisée pour les invitations ainsi que pour le nom et la description du cluster.',
+  'clusterForm.clusterType': 'Type de cluster',
+  'clusterForm.visibility': 'Qui peut le voir',
+  'clusterForm.description': 'Description',
+  'clusterForm.description.help':
+    'Ce que le cluster régénère, avec qui et pourquoi. Affichée sur sa page publique.',
+  'clusterTypeHelp.spatial':
+    'Les organisations d’un territoire — un village, une vallée, un quartier — qui agissent pour ce lieu.',
+  'clusterTypeHelp.sectoral':
+    'Les organisations d’un domaine — alimentation, soin, culture — réparties sur plusieurs lieux.',
+  'visibilityHelp.public': 'Tout le monde peut voir le profil, l’annuaire des membres et le journal public.',
+  'visibilityHelp.members':
+    'Seules les personnes du cluster peuvent le voir ; il n’apparaît pas dans les listes publiques.',
+  'clusterNav.label': 'Cluster',
+  'clusterNav.overview': 'Présentation',
+  'clusterNav.members': 'Membres',
+  'clusterNav.people': 'Personnes et rôles',
+  'clusterNav.transparency': 'Transparence',
+  'clusterNav.settings': 'Paramètres',
+  'cluster.seeMembers': 'Voir les membres',
+  'cluster.registerOrganisation': 'Inscrire une organisation',
+  'cluster.join': 'Rejoindre comme participant·e',
+  'cluster.joined': 'Vous avez rejoint le cluster comme participant·e.',
+  'cluster.signInToTakePart': 'Se connecter pour participer',
+  'cluster.about': 'À propos',
+  'cluster.facts': 'En bref',
+  'cluster.atAGlance': 'Chiffres et transparence',
+  'cluster.place': 'Lieu',
+  'cluster.since': 'Sur Kopa depuis',
+  'cluster.yourRoles': 'Vos rôles',
+  'cluster.memberCountLabel': '{count, plural, one {organisation membre} other {organisations membres}}',
+  'cluster.applicantCountLabel':
+    '{count, plural, one {candidature en attente} other {candidatures en attente}}',
+  'cluster.transparencyTitle': 'Ouvert au regard de tous',
+  'cluster.transparencyText':
+    'Chaque admission, modification et décision est inscrite dans un journal public dont chacun peut vérifier l’intégrité.',
+  'cluster.transparencyLink': 'Lire le journal public',
+  'settings.title': 'Paramètres',
+  'settings.lead': 'Le profil public du cluster. Chaque modification est inscrite au journal public.',
+  'settings.notAllowed':
+    'Seuls les coordinateurs et coordinatrices du cluster peuvent modifier ses paramètres.',
+
+  // organisations
+  'directory.title': 'Membres',
+  'directory.leadPublic': 'Les organisations membres actives du cluster.',
+  'directory.leadAll': 'Toutes les organisations du cluster, avec leur statut d’adhésion.',
+  'directory.filters': 'Filtrer les membres',
+  'directory.search': 'Rechercher par nom',
+  'directory.status': 'Statut',
+  'directory.sector': 'Secteur',
+  'directory.all': 'Tous',
+  'directory.apply': 'Rechercher',
+  'directory.shown':
+    '{count, plural, =0 {Aucune organisation trouvée.} one {# organisation affichée.} other {# organisations affichées.}}',
+  'directory.shownMore':
+    '{count, plural, one {# organisation affichée ; il y en a d’autres.} other {# organisations affichées ; il y en a d’autres.}}',
+  'directory.empty': 'Aucune organisation ne correspond. Essayez une autre recherche ou un autre filtre.',
+  'organisation.memberSince': 'membre depuis le {date}',
+  'organisation.memberSinceLabel': 'Membre depuis',
+  'organisation.details': 'Informations',
+  'organisation.history': 'Historique de l’adhésion',
+  'organisation.edit': 'Modifier les informations',
+  'organisation.editTitle': 'Modifier {name}',
+  'organisation.backToDirectory': 'Retour aux membres',
+  'organisationForm.name': 'Nom de l’organisation',
+  'organisationForm.legalForm': 'Forme juridique',
+  'organisationForm.sector': 'Secteur',
+  'organisationForm.sector.help':
+    'Sa place dans la quadruple hélice : pouvoirs publics, entreprises, monde académique et société civile.',
+  'organisationForm.country': 'Pays',
+  'organisationForm.website': 'Site web',
+  'organisationForm.voteWeight': 'Voix à l’assemblée',
+  'organisationForm.voteWeight.help': 'Le nombre de voix que porte l’organisation (en général 1).',
+  'organisationForm.description': 'Description',
+  'registerOrganisation.title': 'Inscrire une organisation',
+  'registerOrganisation.lead':
+    'L’organisation entre comme candidate ; un coordinateur ou une coordinatrice l’admet ensuite comme membre, à une date donnée.',
+  'registerOrganisation.submit': 'Inscrire',
+  'registerOrganisation.done': '{name} est inscrite comme candidate.',
+  'registerOrganisation.notAllowed':
+    'Seuls les coordinateurs et coordinatrices du cluster peuvent inscrire des organisations.',
+  'membership.action.apply': 'Candidater',
+  'membership.action.admit': 'Admettre comme membre',
+  'membership.action.reinstate': 'Réintégrer',
+  'membership.action.suspend': 'Suspendre',
+  'membership.action.decline': 'Refuser la candidature',
+  'membership.action.end': 'Mettre fin à l’adhésion',
+  'membership.action.other': 'Changer le statut',
+  'membership.event.applied': 'Candidature déposée',
+  'membership.event.admitted': 'Admise comme membre',
+  'membership.event.reinstated': 'Réintégrée comme membre',
+  'membership.event.suspended': 'Adhésion suspendue',
+  'membership.event.declined': 'Candidature refusée',
+  'membership.event.ended': 'Adhésion terminée',
+  'membership.event.other': 'Statut modifié',
+  'membership.reason': 'Motif : {reason}',
+  'transition.title': '{action} : {name}',
+  'transition.explain.active':
+    'L’organisation devient membre active à la date ci-dessous et prend part aux votes.',
+  'transition.explain.suspended':
+    'L’organisation reste inscrite mais ne vote pas pendant la suspension. Indiquez pourquoi.',
+  'transition.explain.left':
+    'C’est définitif : pour revenir, l’organisation devra candidater à nouveau. Indiquez pourquoi.',
+  'transition.effectiveOn': 'Prend effet le',
+  'transition.reason': 'Motif',
+  'transition.reason.help': 'Visible par les coordinateurs et médiateurs du cluster, pas par le public.',
+  'transition.done': 'L’adhésion de {name} est mise à jour.',
+  'representative.title': 'Représentant·es',
+  'representative.none': 'Aucun·e représentant·e n’est encore désigné·e.',
+  'representative.link': 'Désigner un·e représentant·e',
+  'representative.linkTitle': 'Désigner un·e représentant·e de {name}',
+  'representative.person': 'Personne',
+  'representative.person.help':
+    'L’une des personnes du cluster. Quelqu’un de nouveau ? <link>Invitez-la d’abord</link>.',
+  'representative.mandate': 'Mandat',
+  'representative.mandate.help': 'Ce que la personne peut faire pour l’organisation, et sur quelle décision.',
+  'representative.startsOn': 'Du',
+  'representative.endsOn': 'Au (facultatif)',
+  'representative.linked': 'Le ou la représentant·e est désigné·e.',
+  'representative.active': 'En cours',
+  'representative.inactive': 'Terminé',
+  'representative.since': 'depuis le {from}',
+  'representative.period': 'du {from} au {to}',
+  'representative.end': 'Mettre fin au mandat',
+  'representative.endNamed': 'Mettre fin au mandat de {person} pour {organisation}',
+  'representative.endTitle': 'Mettre fin à ce mandat ?',
+  'representative.endText': 'À partir d’aujourd’hui, {person} ne représentera plus {organisation}.',
+  'representative.ended': 'Le mandat de {person} a pris fin.',
+
+  // people
+  'people.title': 'Personnes et rôles',
+  'people.lead': 'Les personnes du cluster et ce que chacune peut faire.',
+  'people.leadManage':
+    'Les personnes du cluster et leurs rôles. Attribuez ou retirez des rôles, et invitez de nouvelles personnes par e-mail.',
+  'people.notAllowed': 'Seules les personnes du cluster peuvent voir cette liste.',
+  'people.listTitle': '{count, plural, =0 {Personne pour l’instant} one {# personne} other {# personnes}}',
+  'people.rolesOf': 'Rôles de {person}',
+  'people.revoke': 'Retirer le rôle {role} à {person}',
+  'people.revoked': '{person} n’a plus le rôle {role}.',
+  'people.grant': 'Attribuer',
+  'people.grantLabel': 'Un autre rôle pour {person}',
+  'people.grantPlaceholder': 'Ajouter un rôle…',
+  'people.granted': '{person} a désormais le rôle {role}.',
+  'roleHelp.coordinator': 'Anime le cluster : admet les membres, gère les personnes et les paramètres.',
+  'roleHelp.representative': 'Parle et vote au nom d’une organisation membre.',
+  'roleHelp.participant': 'Participe : propose, commente et suit les travaux du cluster.',
+  'roleHelp.mediator': 'Traite les conflits en toute confidentialité et peut lire les informations privées.',
+  'roleHelp.observer': 'Suit les pages réservées aux membres sans y prendre part.',
+  'invite.title': 'Inviter quelqu’un',
+  'invite.lead': 'La personne reçoit un lien par e-mail et l’accepte avec un compte à cette adresse.',
+  'invite.role': 'Rôle',
+  'invite.submit': 'Envoyer l’invitation',
+  'invite.sent': 'Une invitation est en route vers {email}.',
+  'invitations.title': 'Invitations envoyées',
+  'invitations.none': 'Aucune invitation pour l’instant.',
+  'invitations.sentAt': 'envoyée {date}',
+  'invitations.state.pending': 'En attente',
+  'invitations.state.accepted': 'Acceptée',
+  'invitations.state.expired': 'Expirée',
+  'invitation.title': 'Invitation',
+  'invitation.offer': 'Vous êtes invité·e à rejoindre {cluster} en tant que {role}.',
+  'invitation.invalid':
+    'Cette invitation n’existe pas ou a expiré. Demandez-en une nouvelle à la coordination du cluster.',
+  'invitation.alreadyAccepted': 'Cette invitation a déjà été acceptée.',
+  'invitation.goToCluster': 'Aller au cluster',
+  'invitation.asPerson':
+    'Vous êtes connecté·e en tant que {name} ({email}). L’invitation doit avoir été envoyée à cette adresse.',
+  'invitation.accept': 'Accepter l’invitation',
+  'invitation.accepted': 'Bienvenue ! Vous avez désormais le rôle {role}.',
+  'invitation.signInFirst':
+    'Pour accepter, connectez-vous avec l’adresse à laquelle l’invitation a été envoyée — ou créez un compte avec elle, puis rouvrez ce lien.',
+
+  // transparency
+  'transparency.title': 'Transparence',
+  'transparency.lead':
+    'Ce qui a changé dans ce cluster, dans un journal public qu’on ne peut pas modifier sans que cela se voie. Aucune donnée personnelle n’y entre.',
+  'transparency.events': 'Journal public',
+  'transparency.noEvents': 'Rien n’a encore été inscrit.',
+  'transparency.entry': 'Entrée {seq}',
+  'transparency.fingerprint': 'Empreinte {hash}',
+  'event.clusterCreated': 'Le cluster « {name} » a été créé.',
+  'event.profileEdited':
+    '{count, plural, =0 {Le profil du cluster a été enregistré sans changement.} one {Le profil du cluster a été modifié : {fields}.} other {Le profil du cluster a été modifié : {fields}.}}',
+  'event.organisationRegistered': '{name} ({legalForm}) a demandé à adhérer.',
+  'event.organisationEdited': 'Les informations de {name} ont été mises à jour.',
+  'event.membershipChanged': '{name} : {change} (à compter du {date}).',
+  'event.anOrganisation': 'Une organisation',
+  'event.other': 'Un autre type de changement a été inscrit (<code>{action}</code>).',
+  'checkpoint.title': 'Point de contrôle signé',
+  'checkpoint.lead':
+    'Kopa signe l’empreinte de la dernière entrée. Gardez-en une copie : si le journal était réécrit, elle ne correspondrait plus.',
+  'checkpoint.none': 'Il n’y a encore rien à signer.',
+  'checkpoint.seq': 'Dernière entrée',
+  'checkpoint.signedAt': 'Signé le',
+  'checkpoint.algorithm': 'Algorithme de signature',
+  'checkpoint.keyId': 'Clé',
+  'checkpoint.hash': 'Empreinte de la dernière entrée (SHA-256)',
+  'checkpoint.signature': 'Signature (base64)',
+  'checkpoint.publicKey': 'Clé publique',
+  'verifyLog.title': 'Vérifiez le journal vous-même',
+  'verifyLog.why':
+    'Chaque entrée porte l’empreinte de la précédente, comme les maillons d’une chaîne. Modifier, supprimer ou réordonner une entrée brise tous les maillons suivants — vous n’avez donc pas à faire confiance à Kopa : vous pouvez vérifier.',
+  'verifyLog.step.download':
+    '<link>Téléchargez la chaîne</link> en JSON depuis <code>{url}</code> (500 entrées à la fois ; demandez les suivantes avec <code>?afterSeq=</code> et le dernier numéro reçu).',
+  'verifyLog.step.hash':
+    'Pour chaque entrée, écrivez son en-tête {header} en JSON canonique (RFC 8785) et calculez son SHA-256 : il doit être égal au <code>hash</code> de l’entrée. Pour les entrées publiques, le SHA-256 du JSON canonique de <code>payload</code> doit être égal à <code>payloadDigest</code>.',
+  'verifyLog.step.links':
+    'Vérifiez les maillons : les numéros se suivent sans trou, et chaque <code>prevHash</code> est le <code>hash</code> de l’entrée précédente (la première part de {genesis}).',
+  'verifyLog.step.signature':
+    'Vérifiez la signature : la dernière entrée doit correspondre au point de contrôle, et la signature Ed25519 doit être valide pour le JSON canonique de {statement} avec la clé publique affichée ici.',
+  'verifyLog.cli':
+    'Les personnes qui hébergent Kopa peuvent vérifier tous les clusters d’un coup avec <code>{command}</code>.',
+  'verifyLog.privacy':
+    'Les entrées qui concernent des personnes ne montrent qu’une empreinte de leur contenu, jamais le contenu lui-même : les données personnelles peuvent être effacées sans briser la chaîne.',
+
+  // admin
+  'outbox.title': 'Boîte d’envoi',
+  'outbox.lead':
+    'Les e-mails envoyés par Kopa, du plus récent au plus ancien. Sans serveur SMTP, ils restent ici : rien n’est perdu.',
+  'outbox.notAllowed':
+    'Seuls les administrateurs et administratrices de la plateforme peuvent lire la boîte d’envoi.',
+  'outbox.empty': 'Aucun e-mail pour l’instant.',
+  'outbox.meta': 'À {to} · {date}',
+  'outbox.sentSmtp': 'remis par SMTP',
+  'outbox.kept': 'conservé dans la boîte d’envoi',
+  'outbox.waiting': 'en attente d’envoi',
+  'outbox.failed': 'échec de l’envoi : {error}',
+
   // catalogue: legal forms
   'legalForm.municipality': 'Commune',
   'legalForm.public_body': 'Organisme public',

@@ -15,6 +15,8 @@ type Prefix =
   | 'role'
   | 'status';
 
+type HelpPrefix = 'clusterTypeHelp' | 'visibilityHelp' | 'roleHelp';
+
 export function useLabels() {
   const intl = useIntl();
   const label = (prefix: Prefix, code: string): string => {
@@ -22,16 +24,24 @@ export function useLabels() {
     if (id in intl.messages) return intl.formatMessage({ id: id as MessageId });
     return intl.formatMessage({ id: 'common.other' });
   };
+  /** A longer explanation of a code, or nothing when there is none. */
+  const help = (prefix: HelpPrefix, code: string): string => {
+    const id = `${prefix}.${code}`;
+    return id in intl.messages ? intl.formatMessage({ id: id as MessageId }) : '';
+  };
   const options = (prefix: Prefix, codes: readonly string[]) =>
     codes.map((code) => ({ id: code, label: label(prefix, code) }));
   return {
     legalForm: (code: string) => label('legalForm', code),
     sector: (code: string) => label('sector', code),
     clusterType: (code: string) => label('clusterType', code),
+    clusterTypeHelp: (code: string) => help('clusterTypeHelp', code),
     visibility: (code: string) => label('visibility', code),
+    visibilityHelp: (code: string) => help('visibilityHelp', code),
     language: (code: string) => label('language', code),
     country: (code: string) => label('country', code),
     role: (code: string) => label('role', code),
+    roleHelp: (code: string) => help('roleHelp', code),
     status: (code: string) => label('status', code),
     options,
     /** Options sorted by their label in the reader's language (for long lists such as countries). */

@@ -18,11 +18,19 @@ export function pageTitleChanged(title: string | null): void {
   }
 }
 
-/** Called by the root layout after a navigation to another address has been rendered. */
-export function navigationRendered(): void {
+/**
+ * Puts the keyboard on the page's heading — after a navigation, or when the control that had the
+ * focus has gone (a dialog whose opening button vanished with the change it made).
+ */
+export function focusMainHeading(): void {
   const main = document.querySelector<HTMLElement>('main');
   const heading = main?.querySelector<HTMLElement>('h1');
   (heading ?? main)?.focus();
+}
+
+/** Called by the root layout after a navigation to another address has been rendered. */
+export function navigationRendered(): void {
+  focusMainHeading();
   isAnnouncementPending = true;
   pageTitleChanged(currentTitle);
 }

@@ -1,8 +1,8 @@
 /** Any address the app does not know, and any cluster or organisation one may not see. */
 import { Link } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { Page } from '../platform/layout/page.tsx';
-import { paths } from '../platform/routing/paths.ts';
+import { paths } from '../routing/paths.ts';
+import { Page } from './page.tsx';
 
 export function NotFoundPage() {
   const intl = useIntl();
