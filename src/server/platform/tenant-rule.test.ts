@@ -79,7 +79,7 @@ describe('the tenant rule', () => {
     const clusterOwned = all.filter((table) => !INSTANCE_TABLES.includes(table));
     const offenders = clusterOwned.filter((table) => {
       const key = primaryKeys.find((c) => c.table === table);
-      return !key || !key.columns.includes(tenantKeyOf(table));
+      return !key?.columns.includes(tenantKeyOf(table));
     });
     expect(offenders).toEqual([]);
   });
@@ -94,6 +94,23 @@ describe('the tenant rule', () => {
       return at < 0 || fk.columns[at] !== 'cluster_id';
     });
     expect(offenders.map((fk) => `${fk.table} → ${fk.referenced} (${fk.columns.join(', ')})`)).toEqual([]);
+  });
+
+  it('puts cluster_id in every unique constraint of a cluster-owned table', async () => {
+    const { rows } = await sql<{ table: string; columns: string[] }>`
+      select c.conrelid::regclass::text as table,
+             array(select a.attname from unnest(c.conkey) k join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k)::text[] as columns
+      from pg_constraint c join pg_namespace n on n.oid = c.connamespace
+      where n.nspname = 'public' and c.contype = 'u'`.execute(db);
+    // The registry of clusters itself is small and instance-wide (a reference table under Citus),
+    // so its slug may be unique on its own.
+    const offenders = rows.filter(
+      (row) =>
+        !INSTANCE_TABLES.includes(row.table) &&
+        row.table !== 'cluster' &&
+        !row.columns.includes('cluster_id'),
+    );
+    expect(offenders.map((row) => `${row.table} (${row.columns.join(', ')})`)).toEqual([]);
   });
 
   it('would catch a table that breaks it', async () => {
