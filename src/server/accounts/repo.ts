@@ -76,6 +76,14 @@ export const emailTokenRepo = {
       .executeTakeFirst(),
   deleteAllOf: (db: Q, personId: string) =>
     db.deleteFrom('email_token').where('person_id', '=', personId).execute(),
+  /** Whose token this is, to check a new password against their address before claiming it. */
+  holder: (db: Q, tokenHash: string) =>
+    db
+      .selectFrom('email_token')
+      .innerJoin('person', 'person.id', 'email_token.person_id')
+      .select(['person.email'])
+      .where('token_hash', '=', tokenHash)
+      .executeTakeFirst(),
 };
 
 /** Everything held about a person across clusters, for export and erasure. */

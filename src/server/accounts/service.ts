@@ -200,12 +200,7 @@ export class AccountService {
   async confirmPasswordReset(token: string, password: string): Promise<void> {
     const now = this.clock();
     const tokenHash = hashToken(token);
-    const holder = await this.db
-      .selectFrom('email_token')
-      .innerJoin('person', 'person.id', 'email_token.person_id')
-      .select(['person.email'])
-      .where('token_hash', '=', tokenHash)
-      .executeTakeFirst();
+    const holder = await emailTokenRepo.holder(this.db, tokenHash);
     checkPassword(password, holder?.email ?? '');
     const passwordHash = await hashPassword(password);
     const isDone = await this.db.transaction().execute(async (tx) => {

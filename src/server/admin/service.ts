@@ -1,10 +1,10 @@
 /** Instance administration: the dev outbox, readable by platform administrators only. */
 
-import { sql } from 'kysely';
 import type { Access } from '../platform/access.ts';
 import type { Actor } from '../platform/auth/viewer.ts';
 import type { Db } from '../platform/database.ts';
 import { decodeCursor, toPage } from '../platform/http/pagination.ts';
+import { outboxRepo } from './repo.ts';
 
 export class AdminService {
   constructor(
@@ -15,16 +15,7 @@ export class AdminService {
   async outbox(actor: Actor, page: { limit: number; cursor?: string }) {
     this.access.requirePlatformAdmin(actor);
     const after = decodeCursor(page.cursor, 2) as [string, string] | null;
-    const rows = await this.db
-      .selectFrom('mail_outbox')
-      .select(['id', 'to_address', 'subject', 'body_text', 'created_at', 'sent_at', 'delivered_via', 'error'])
-      .$if(after !== null, (qb) =>
-        qb.where(sql<boolean>`(created_at, id) < (${after?.[0]}::timestamptz, ${after?.[1]}::uuid)`),
-      )
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(page.limit + 1)
-      .execute();
+    const rows = await outboxRepo.page(this.db, after, page.limit);
     const result = toPage(rows, page.limit, (row) => [row.created_at.toISOString(), row.id]);
     return {
       nextCursor: result.nextCursor,

@@ -10,6 +10,9 @@ export const clusterRepo = {
   update: (db: Q, id: string, patch: Partial<ClusterTable>) =>
     db.updateTable('cluster').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow(),
 
+  any: async (db: Q) =>
+    (await db.selectFrom('cluster').select('id').limit(1).executeTakeFirst()) !== undefined,
+
   slugExists: async (db: Q, slug: string) =>
     (await db.selectFrom('cluster').select('id').where('slug', '=', slug).executeTakeFirst()) !== undefined,
 

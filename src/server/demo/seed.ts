@@ -5,7 +5,7 @@
 
 import { personRepo } from '../accounts/repo.ts';
 import { buildServices } from '../app.ts';
-import { roleRepo } from '../clusters/repo.ts';
+import { clusterRepo, roleRepo } from '../clusters/repo.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
 import type { Viewer } from '../platform/auth/viewer.ts';
 import { newId } from '../platform/ids.ts';
@@ -19,7 +19,7 @@ export interface DemoSignIn {
 }
 
 export async function hasAnyCluster(runtime: Runtime): Promise<boolean> {
-  return (await runtime.db.selectFrom('cluster').select('id').limit(1).executeTakeFirst()) !== undefined;
+  return await clusterRepo.any(runtime.db);
 }
 
 export async function seedDemo(runtime: Runtime): Promise<DemoSignIn[]> {
