@@ -16,8 +16,7 @@ export function LanguageSection() {
         <FormattedMessage id="account.language" />
       </h2>
       <SelectField
-        label={intl.formatMessage({ id: 'field.locale' })}
-        description={<FormattedMessage id="field.locale.help" />}
+        label={intl.formatMessage({ id: 'account.languageLabel' })}
         options={OPTIONS}
         value={locale}
         onChange={(key) => {

@@ -9,13 +9,19 @@ export function ClusterCard({ cluster }: { cluster: ClusterSummary }) {
   const labels = useLabels();
   return (
     <Link href={paths.cluster(cluster.slug)} className="card card-link">
-      <h3 className="card__title">{cluster.name}</h3>
+      <h3 className="card__title" lang={cluster.languages[0]}>
+        {cluster.name}
+      </h3>
       <p className="muted small">
         {[cluster.region, labels.country(cluster.country)].filter(Boolean).join(', ')}
         {' · '}
         {labels.clusterType(cluster.clusterType)}
       </p>
-      {cluster.description && <p>{cluster.description}</p>}
+      {cluster.description && (
+        <p className="card__excerpt" lang={cluster.languages[0]}>
+          {cluster.description}
+        </p>
+      )}
       <p className="small">
         <FormattedMessage id="cluster.memberCount" values={{ count: cluster.memberCount }} />
         {cluster.visibility !== 'public' && (

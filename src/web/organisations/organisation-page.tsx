@@ -58,7 +58,7 @@ export function OrganisationPage({ slug, organisationId }: { slug: string; organ
       {org && (
         <div className="two-columns">
           <div className="stack-lg">
-            <Details organisation={org} />
+            <Details organisation={org} lang={profile?.defaultLocale} />
             {profile?.viewer.can['cluster.read_members_only'] && (
               <Representatives slug={slug} organisation={org} />
             )}
@@ -80,14 +80,19 @@ export function OrganisationPage({ slug, organisationId }: { slug: string; organ
   );
 }
 
-function Details({ organisation }: { organisation: Organisation }) {
+/** `lang`: organisations write in the cluster's main language, which screen readers should use. */
+function Details({ organisation, lang }: { organisation: Organisation; lang?: string }) {
   const labels = useLabels();
   return (
     <section aria-labelledby="details-heading">
       <h2 id="details-heading">
         <FormattedMessage id="organisation.details" />
       </h2>
-      {organisation.description && <p className="keep-lines prose">{organisation.description}</p>}
+      {organisation.description && (
+        <p className="keep-lines prose" lang={lang}>
+          {organisation.description}
+        </p>
+      )}
       <dl className="facts">
         <div>
           <dt>

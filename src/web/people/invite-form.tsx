@@ -57,23 +57,21 @@ export function InviteForm({ slug, catalogue }: { slug: string; catalogue: Catal
           </SuccessAlert>
         )}
         <ErrorAlert error={formError} />
-        <div className="form-grid form-grid--two">
-          <TextField
-            name="email"
-            type="email"
-            isRequired
-            maxLength={254}
-            label={<FormattedMessage id="field.email" />}
-          />
-          <SelectField
-            name="role"
-            isRequired
-            defaultValue="participant"
-            label={<FormattedMessage id="invite.role" />}
-            options={labels.options('role', catalogue.roles)}
-            placeholder={intl.formatMessage({ id: 'form.choose' })}
-          />
-        </div>
+        <TextField
+          name="email"
+          type="email"
+          isRequired
+          maxLength={254}
+          label={<FormattedMessage id="field.email" />}
+        />
+        <SelectField
+          name="role"
+          isRequired
+          defaultValue="participant"
+          label={<FormattedMessage id="invite.role" />}
+          options={labels.options('role', catalogue.roles)}
+          placeholder={intl.formatMessage({ id: 'form.choose' })}
+        />
         <div className="form-actions">
           <SubmitButton isPending={invite.isPending}>
             <FormattedMessage id="invite.submit" />

@@ -128,6 +128,7 @@ export const en = {
   'account.title': 'Your account',
   'account.profile': 'Profile',
   'account.language': 'Language',
+  'account.languageLabel': 'Language of Kopa’s pages and e-mails',
   'sessions.title': 'Where you are signed in',
   'sessions.lead':
     '{count, plural, =0 {You are not signed in anywhere else.} one {You are signed in on # browser.} other {You are signed in on # browsers.}} Sign out any you do not recognise.',

@@ -129,6 +129,7 @@ export const fr: Messages = {
   'account.title': 'Votre compte',
   'account.profile': 'Profil',
   'account.language': 'Langue',
+  'account.languageLabel': 'Langue des pages et des e-mails de Kopa',
   'sessions.title': 'Où vous êtes connecté·e',
   'sessions.lead':
     '{count, plural, =0 {Vous n’êtes connecté·e nulle part ailleurs.} one {Vous êtes connecté·e sur # navigateur.} other {Vous êtes connecté·e sur # navigateurs.}} Déconnectez ceux que vous ne reconnaissez pas.',

@@ -128,6 +128,7 @@ export const it: Messages = {
   'account.title': 'Il tuo account',
   'account.profile': 'Profilo',
   'account.language': 'Lingua',
+  'account.languageLabel': 'Lingua delle pagine e delle e-mail di Kopa',
   'sessions.title': 'Dove hai effettuato l’accesso',
   'sessions.lead':
     '{count, plural, =0 {Non hai accessi aperti altrove.} one {Hai un accesso aperto su # browser.} other {Hai accessi aperti su # browser.}} Disconnetti quelli che non riconosci.',

@@ -127,6 +127,7 @@ export const lv: Messages = {
   'account.title': 'Jūsu konts',
   'account.profile': 'Profils',
   'account.language': 'Valoda',
+  'account.languageLabel': 'Kopa lapu un e-pastu valoda',
   'sessions.title': 'Kur esat pieteicies',
   'sessions.lead':
     '{count, plural, zero {Atvērtu sesiju ir # pārlūkprogrammās.} one {Atvērta sesija ir # pārlūkprogrammā.} other {Atvērtas sesijas ir # pārlūkprogrammās.}} Izbeidziet tās, kuras neatpazīstat.',

@@ -1,8 +1,8 @@
 /**
  * After a client-side navigation, a screen-reader user must learn that the page changed: once
- * the router has rendered the new page, its <h1> takes the focus, and the page's title is
- * announced as soon as it is known (pages that load data know it a moment later). The first
- * load is left alone: the browser announces it.
+ * the router has rendered the new page, its <h1> takes the focus (and is read out); a page that
+ * was still loading announces its title when it is known. The first load is left alone: the
+ * browser announces it.
  */
 import { announce } from './announcer.tsx';
 
@@ -31,6 +31,7 @@ export function focusMainHeading(): void {
 /** Called by the root layout after a navigation to another address has been rendered. */
 export function navigationRendered(): void {
   focusMainHeading();
-  isAnnouncementPending = true;
-  pageTitleChanged(currentTitle);
+  // A page that already shows its heading is read out through the focus; one still loading its
+  // data says its title once it is known.
+  isAnnouncementPending = currentTitle === null;
 }
