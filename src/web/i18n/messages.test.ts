@@ -90,4 +90,16 @@ describe('web messages', () => {
       }
     }
   });
+
+  it('says Latvian counts with the right form: 1 and 21 one, 10 and 11 zero, 2 and 22 other', () => {
+    const format = (count: number) =>
+      new IntlMessageFormat(lv['cluster.memberCount'], 'lv').format({ count });
+    expect(format(0)).toBe('Biedru organizāciju vēl nav');
+    expect(format(1)).toBe('1 biedru organizācija');
+    expect(format(21)).toBe('21 biedru organizācija');
+    expect(format(10)).toBe('10 biedru organizāciju');
+    expect(format(11)).toBe('11 biedru organizāciju');
+    expect(format(2)).toBe('2 biedru organizācijas');
+    expect(format(22)).toBe('22 biedru organizācijas');
+  });
 });

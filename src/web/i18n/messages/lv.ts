@@ -99,7 +99,7 @@ export const lv: Messages = {
 
   // clusters
   'cluster.memberCount':
-    '{count, plural, zero {# biedru organizāciju} one {# biedru organizācija} other {# biedru organizācijas}}',
+    '{count, plural, =0 {Biedru organizāciju vēl nav} zero {# biedru organizāciju} one {# biedru organizācija} other {# biedru organizācijas}}',
 
   // people
   'people.roles': 'Lomas',
@@ -130,7 +130,7 @@ export const lv: Messages = {
   'account.languageLabel': 'Kopa lapu un e-pastu valoda',
   'sessions.title': 'Kur esat pieteicies',
   'sessions.lead':
-    '{count, plural, zero {Atvērtu sesiju ir # pārlūkprogrammās.} one {Atvērta sesija ir # pārlūkprogrammā.} other {Atvērtas sesijas ir # pārlūkprogrammās.}} Izbeidziet tās, kuras neatpazīstat.',
+    '{count, plural, =0 {Citās pārlūkprogrammās sesiju nav.} zero {Sesijas ir atvērtas # pārlūkprogrammās.} one {Sesija ir atvērta # pārlūkprogrammā.} other {Sesijas ir atvērtas # pārlūkprogrammās.}} Izbeidziet tās, kuras neatpazīstat.',
   'sessions.device': '{browser} uz {system}',
   'sessions.unknownDevice': 'Nezināma pārlūkprogramma',
   'sessions.current': 'Šī pārlūkprogramma',
@@ -222,9 +222,9 @@ export const lv: Messages = {
   'directory.all': 'Visi',
   'directory.apply': 'Meklēt',
   'directory.shown':
-    '{count, plural, zero {Parādītas # organizācijas.} one {Parādīta # organizācija.} other {Parādītas # organizācijas.}}',
+    '{count, plural, =0 {Neviena organizācija nav atrasta.} zero {Parādīts # organizāciju.} one {Parādīta # organizācija.} other {Parādītas # organizācijas.}}',
   'directory.shownMore':
-    '{count, plural, zero {Parādītas # organizācijas; ir vēl.} one {Parādīta # organizācija; ir vēl.} other {Parādītas # organizācijas; ir vēl.}}',
+    '{count, plural, zero {Parādīts # organizāciju; ir vēl.} one {Parādīta # organizācija; ir vēl.} other {Parādītas # organizācijas; ir vēl.}}',
   'directory.empty': 'Neviena organizācija neatbilst. Mēģiniet citu meklējumu vai filtru.',
   'organisation.memberSince': 'biedrs kopš {date}',
   'organisation.memberSinceLabel': 'Biedrs kopš',
@@ -303,7 +303,8 @@ export const lv: Messages = {
   'people.leadManage':
     'Klastera cilvēki un viņu lomas. Piešķiriet vai atsauciet lomas un uzaiciniet jaunus cilvēkus pa e-pastu.',
   'people.notAllowed': 'Šo sarakstu var redzēt tikai klastera cilvēki.',
-  'people.listTitle': '{count, plural, zero {# cilvēku} one {# cilvēks} other {# cilvēki}}',
+  'people.listTitle':
+    '{count, plural, =0 {Vēl neviena nav} zero {# cilvēku} one {# cilvēks} other {# cilvēki}}',
   'people.rolesOf': 'Lomas: {person}',
   'people.revoke': 'Atsaukt lomu “{role}”: {person}',
   'people.revoked': '{person} vairs nav lomas “{role}”.',
@@ -348,7 +349,7 @@ export const lv: Messages = {
   'transparency.fingerprint': 'Nospiedums {hash}',
   'event.clusterCreated': 'Izveidots klasteris “{name}”.',
   'event.profileEdited':
-    '{count, plural, zero {Klastera profils saglabāts bez izmaiņām.} one {Mainīts klastera profils: {fields}.} other {Mainīts klastera profils: {fields}.}}',
+    '{count, plural, =0 {Klastera profils saglabāts bez izmaiņām.} zero {Mainīts klastera profils: {fields}.} one {Mainīts klastera profils: {fields}.} other {Mainīts klastera profils: {fields}.}}',
   'event.organisationRegistered': '“{name}” ({legalForm}) pieteicās dalībai.',
   'event.organisationEdited': 'Atjaunināta informācija par “{name}”.',
   'event.membershipChanged': '“{name}”: {change} (spēkā no {date}).',
