@@ -12,6 +12,7 @@ import { hasChromium, launchBrowser } from './support/browser.ts';
 import { type PageProblems, watchPage } from './support/page-watch.ts';
 import { createPerson, signIn, type TestPerson, uniqueEmail } from './support/people.ts';
 import { selectOption } from './support/select-option.ts';
+import { verifyLikeAnOutsider } from './support/verify-like-an-outsider.ts';
 import { startWebServer, type WebServer } from './support/web-server.ts';
 
 const CLUSTER_NAME = 'Rēzeknes zaļais klasteris';
@@ -307,6 +308,8 @@ describe.skipIf(!hasChromium)('clusters in the browser', () => {
     const chainLink = publicPage.getByRole('link', { name: 'Download the chain' });
     expect(await chainLink.getAttribute('href')).toBe(`/api/v1/clusters/${SLUG}/audit/chain`);
     await publicPage.getByText(`npx kopa audit verify --cluster ${SLUG}`).waitFor();
+    // The recipe on the page works for someone with none of Kopa's code.
+    expect(await verifyLikeAnOutsider(server.baseUrl, SLUG)).toEqual([]);
 
     // The explanation exists in every language.
     for (const [language, heading] of [
