@@ -161,6 +161,16 @@ describe.skipIf(!hasChromium)('clusters in the browser', () => {
     await expectPage(page, 'People and roles', 'people after acceptance');
     await page.getByRole('main').getByText(invitee.name, { exact: true }).waitFor();
     await page.getByRole('region', { name: 'Invitations sent' }).getByText('Accepted').waitFor();
+
+    // The coordinator grants the newcomer another role, then takes it back.
+    const row = page.getByRole('listitem').filter({ hasText: invitee.email });
+    await selectOption(page, new RegExp(`Another role for ${invitee.name}`), 'Observer', row);
+    await row.getByRole('button', { name: 'Grant' }).click();
+    const revokeObserver = row.getByRole('button', { name: `Revoke the role Observer from ${invitee.name}` });
+    await revokeObserver.waitFor();
+    await expectNoAxeViolations(page, 'people with a granted role');
+    await revokeObserver.click();
+    await revokeObserver.waitFor({ state: 'detached' });
     watch.expectNone();
   });
 
@@ -195,6 +205,15 @@ describe.skipIf(!hasChromium)('clusters in the browser', () => {
     await history.getByText('Admitted as a member').waitFor();
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
     await expectNoAxeViolations(page, 'organisation admitted');
+
+    await page.getByRole('button', { name: 'Edit details' }).click();
+    const edit = page.getByRole('dialog');
+    await edit.waitFor();
+    await expectNoAxeViolations(page, 'edit organisation dialog');
+    await edit.getByLabel('Website').fill('https://zala-darbnica.example.org');
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await edit.waitFor({ state: 'detached' });
+    await page.getByRole('link', { name: 'zala-darbnica.example.org' }).waitFor();
     watch.expectNone();
   });
 
