@@ -145,6 +145,16 @@ const cases = (): Case[] => {
         )(await c.post(`${b}/invitations`, { email: intruder.email, role: 'coordinator' })),
     },
     {
+      method: 'DELETE',
+      path: '/clusters/{slug}/invitations/{invitationId}',
+      check: async () => {
+        const invitations = await publicB.coordinator.client.get(`${b}/invitations`);
+        const id = invitations.body.items[0].id;
+        denied(403, 'auth.forbidden')(await c.delete(`${b}/invitations/${id}`));
+        denied(404, 'invitation.not_found')(await c.delete(`/api/v1/clusters/${slugA}/invitations/${id}`));
+      },
+    },
+    {
       method: 'GET',
       path: '/clusters/{slug}/invitations',
       check: async () => denied(403, 'auth.forbidden')(await c.get(`${b}/invitations`)),

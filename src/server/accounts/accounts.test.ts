@@ -51,6 +51,22 @@ describe('sign-up, e-mail verification and sign-in', () => {
     expect(session.body.locale).toBe('lv');
   });
 
+  it('mails a new confirmation link on request, without telling who has an account', async () => {
+    await signUp(ctx.client(), { email: 'lost-mail@example.org' });
+    const first = await ctx.mailedToken('lost-mail@example.org', '/verify-email?token=');
+    const anonymous = ctx.client();
+    expect(
+      (await anonymous.post('/api/v1/account/verify-email/resend', { email: 'lost-mail@example.org' }))
+        .status,
+    ).toBe(202);
+    expect(
+      (await anonymous.post('/api/v1/account/verify-email/resend', { email: 'nobody@example.org' })).status,
+    ).toBe(202);
+    const second = await ctx.mailedToken('lost-mail@example.org', '/verify-email?token=');
+    expect(second).not.toBe(first);
+    expect((await anonymous.post('/api/v1/account/verify-email', { token: second })).status).toBe(204);
+  });
+
   it('mails the verification link in the person’s language', async () => {
     await signUp(ctx.client(), { email: 'anna@example.fr', locale: 'fr' });
     const mail = await ctx.db

@@ -67,6 +67,18 @@ export const accountRoutes: FastifyPluginAsyncTypebox<AccountRoutesOptions> = as
   );
 
   app.post(
+    '/account/verify-email/resend',
+    {
+      config: { ...rateLimit('passwordReset', scale), isPublicCacheNeutral: true },
+      schema: { tags, summary: 'Mail a new confirmation link', body: Type.Object({ email: Email }) },
+    },
+    async (request, reply) => {
+      await accounts.resendVerification(request.body.email);
+      return reply.status(202).send();
+    },
+  );
+
+  app.post(
     '/account/password-reset',
     {
       config: { ...rateLimit('passwordReset', scale), isPublicCacheNeutral: true },

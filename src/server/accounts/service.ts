@@ -120,6 +120,36 @@ export class AccountService {
     };
   }
 
+  /** Mails a new confirmation link to an unconfirmed account; answers the same whatever the address. */
+  async resendVerification(rawEmail: string): Promise<void> {
+    const person = await personRepo.findByEmail(this.db, normaliseEmail(rawEmail));
+    if (!person || person.email_verified_at || !person.email) return;
+    const email = person.email;
+    const locale = isLocale(person.locale) ? person.locale : 'en';
+    const token = newToken();
+    const now = this.clock();
+    await this.db.transaction().execute(async (tx) => {
+      await emailTokenRepo.insert(tx, {
+        token_hash: hashToken(token),
+        person_id: person.id,
+        purpose: 'verify_email',
+        created_at: now,
+        expires_at: new Date(now.getTime() + VERIFY_TTL_MS),
+        used_at: null,
+      });
+      await this.mailer.enqueue(tx, {
+        to: email,
+        personId: person.id,
+        subject: mailMessage('mail.verify.subject', locale),
+        text: mailMessage('mail.verify.body', locale, {
+          name: person.display_name,
+          link: `${this.publicUrl}/verify-email?token=${token}`,
+        }),
+      });
+    });
+    void this.mailer.deliver();
+  }
+
   async verifyEmail(token: string): Promise<void> {
     const now = this.clock();
     const verified = await this.db.transaction().execute(async (tx) => {
@@ -143,7 +173,7 @@ export class AccountService {
       person?.password_hash ?? (await dummyPasswordHash()),
       input.password,
     );
-    if (!person || !isMatch) throw new AppError('auth.invalid_credentials', 401, {}, 'email');
+    if (!person || !isMatch) throw new AppError('auth.invalid_credentials', 401);
     if (!person.email_verified_at) throw new AppError('auth.email_not_verified', 403, {}, 'email');
     const token = newToken();
     const now = this.clock();

@@ -192,6 +192,17 @@ describe('roles', () => {
     ).toBe(204);
   });
 
+  it('lists people searchable by name, for those who act for the cluster', async () => {
+    const { coordinator, slug } = await ctx.cluster();
+    for (const name of ['Anna Kalniņa', 'Jānis Ozols']) {
+      const person = await ctx.person(name);
+      await person.client.post(`/api/v1/clusters/${slug}/join`);
+    }
+    const found = await coordinator.client.get(`/api/v1/clusters/${slug}/people?q=kaln`);
+    expect(found.body.items.map((p: { displayName: string }) => p.displayName)).toEqual(['Anna Kalniņa']);
+    expect(found.body.items[0].email).toMatch(/@example.org$/);
+  });
+
   it('cannot be granted by someone without the right', async () => {
     const { slug } = await ctx.cluster();
     const mediator = await ctx.person('Mediator');
@@ -249,6 +260,22 @@ describe('invitations', () => {
       role: 'mediator',
       acceptedAt: expect.any(String),
     });
+  });
+
+  it('can be withdrawn before they are accepted, after which the link leads nowhere', async () => {
+    const { coordinator, slug } = await ctx.cluster();
+    const invited = await coordinator.client.post(`/api/v1/clusters/${slug}/invitations`, {
+      email: 'withdrawn@example.org',
+      role: 'observer',
+    });
+    const token = await ctx.mailedToken('withdrawn@example.org', '/invitations/');
+    expect(
+      (await coordinator.client.delete(`/api/v1/clusters/${slug}/invitations/${invited.body.id}`)).status,
+    ).toBe(204);
+    expect((await ctx.client().get(`/api/v1/invitations/${token}`)).status).toBe(404);
+    expect((await coordinator.client.get(`/api/v1/clusters/${slug}/invitations`)).body.items).toEqual([]);
+    const again = await coordinator.client.delete(`/api/v1/clusters/${slug}/invitations/${invited.body.id}`);
+    expect(again.body.error.code).toBe('invitation.not_found');
   });
 
   it('keep the invited address out of the audit chain', async () => {

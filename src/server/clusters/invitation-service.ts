@@ -97,6 +97,19 @@ export class InvitationService {
     };
   }
 
+  async cancel(actor: Actor, slug: string, invitationId: string): Promise<void> {
+    const access = await this.access.require(actor, slug, 'invitation.create');
+    await this.db.transaction().execute(async (tx) => {
+      const removed = await invitationRepo.cancel(tx, access.cluster.id, invitationId);
+      if (Number(removed.numDeletedRows) === 0) throw notFound('invitation.not_found');
+      await this.audit.record(tx, access.cluster.id, {
+        action: 'invitation.cancelled',
+        isPublic: false,
+        payload: { invitationId, by: access.actor.personId },
+      });
+    });
+  }
+
   /** What the link holder sees before accepting: which cluster, which role. The token is the right to look. */
   async preview(token: string) {
     const invitation = await invitationRepo.findByTokenHash(this.db, hashToken(token));

@@ -20,10 +20,16 @@ export class PeopleService {
     private readonly clock: Clock,
   ) {}
 
-  async list(actor: Actor, slug: string, page: { limit: number; cursor?: string }) {
+  async list(actor: Actor, slug: string, page: { limit: number; cursor?: string; q?: string }) {
     const access = await this.access.require(actor, slug, 'person.list');
     const after = decodeCursor(page.cursor, 2) as [string, string] | null;
-    const rows = await roleRepo.listPeople(this.db, access.cluster.id, after, page.limit);
+    const rows = await roleRepo.listPeople(
+      this.db,
+      access.cluster.id,
+      page.q?.trim() || undefined,
+      after,
+      page.limit,
+    );
     const result = toPage(rows, page.limit, (row) => [row.display_name, row.id]);
     // E-mail addresses are for those who manage the cluster's people, nobody else.
     const mayContact = Access.can(access, 'role.grant');

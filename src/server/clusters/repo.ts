@@ -27,6 +27,7 @@ export const clusterRepo = {
         'country',
         'region',
         'languages',
+        'default_locale',
         'cluster_type',
         'visibility',
         'description',
@@ -108,7 +109,13 @@ export const roleRepo = {
     ).length,
 
   /** People of a cluster with their roles, by name. */
-  listPeople: (db: Q, clusterId: string, after: [string, string] | null, limit: number) =>
+  listPeople: (
+    db: Q,
+    clusterId: string,
+    search: string | undefined,
+    after: [string, string] | null,
+    limit: number,
+  ) =>
     db
       .selectFrom('cluster_role')
       .innerJoin('person', 'person.id', 'cluster_role.person_id')
@@ -120,6 +127,13 @@ export const roleRepo = {
       ])
       .where('cluster_role.cluster_id', '=', clusterId)
       .where('person.erased_at', 'is', null)
+      .$if(search !== undefined, (qb) =>
+        qb.where(
+          'person.display_name',
+          'ilike',
+          `%${(search as string).replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+        ),
+      )
       .groupBy(['person.id', 'person.display_name', 'person.email'])
       .$if(after !== null, (qb) =>
         qb.where(sql<boolean>`(person.display_name, person.id) > (${after?.[0]}, ${after?.[1]}::uuid)`),
@@ -154,6 +168,15 @@ export const invitationRepo = {
     db
       .updateTable('invitation')
       .set({ accepted_at: at, accepted_by: personId })
+      .where('cluster_id', '=', clusterId)
+      .where('id', '=', id)
+      .where('accepted_at', 'is', null)
+      .executeTakeFirst(),
+
+  /** Withdraws an invitation not yet accepted; the address goes with it. */
+  cancel: (db: Q, clusterId: string, id: string) =>
+    db
+      .deleteFrom('invitation')
       .where('cluster_id', '=', clusterId)
       .where('id', '=', id)
       .where('accepted_at', 'is', null)

@@ -58,6 +58,7 @@ const ClusterSummary = Type.Object({
   visibility: Type.String(),
   description: Type.String(),
   memberCount: Type.Integer(),
+  defaultLocale: Type.String(),
 });
 
 const ClusterProfile = Type.Object({
@@ -165,15 +166,19 @@ export const clusterRoutes: FastifyPluginAsyncTypebox<ClusterRoutesOptions> = as
     {
       schema: {
         tags: ['people'],
-        summary: 'People of the cluster and their roles (members only)',
+        summary: 'People of the cluster and their roles (members only), optionally searched by name',
         params: SlugParam,
-        querystring: PageQuery,
+        querystring: Type.Composite([
+          PageQuery,
+          Type.Object({ q: Type.Optional(Type.String({ maxLength: 100 })) }),
+        ]),
       },
     },
     async (request) =>
       people.list(request.viewer, request.params.slug, {
         limit: request.query.limit ?? 20,
         cursor: request.query.cursor,
+        q: request.query.q,
       }),
   );
 
@@ -240,6 +245,22 @@ export const clusterRoutes: FastifyPluginAsyncTypebox<ClusterRoutesOptions> = as
         limit: request.query.limit ?? 20,
         cursor: request.query.cursor,
       }),
+  );
+
+  app.delete(
+    '/clusters/:slug/invitations/:invitationId',
+    {
+      config: write,
+      schema: {
+        tags: ['people'],
+        summary: 'Withdraw an invitation not yet accepted',
+        params: Type.Object({ slug: SlugParam.properties.slug, invitationId: Uuid }),
+      },
+    },
+    async (request, reply) => {
+      await invitations.cancel(request.viewer, request.params.slug, request.params.invitationId);
+      return reply.status(204).send();
+    },
   );
 
   app.get(

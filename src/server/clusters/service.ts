@@ -41,6 +41,7 @@ export interface ClusterSummary {
   country: string;
   region: string;
   languages: string[];
+  defaultLocale: string;
   clusterType: string;
   visibility: string;
   description: string;
@@ -100,6 +101,7 @@ export class ClusterService {
         country: row.country,
         region: row.region,
         languages: row.languages,
+        defaultLocale: row.default_locale,
         clusterType: row.cluster_type,
         visibility: row.visibility,
         description: row.description.slice(0, 280),

@@ -74,7 +74,10 @@ export async function seedDemo(runtime: Runtime): Promise<DemoSignIn[]> {
     const organisationIds: string[] = [];
     for (const organisation of demo.organisations) {
       const { history, ...input } = organisation;
-      const created = await services.organisations.register(actor, demo.profile.slug, input);
+      const created = await services.organisations.register(actor, demo.profile.slug, {
+        ...input,
+        appliedOn: history[0]?.on,
+      });
       organisationIds.push(created.id);
       for (const step of history) {
         await services.organisations.transition(actor, demo.profile.slug, created.id, {

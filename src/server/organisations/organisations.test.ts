@@ -44,6 +44,27 @@ describe('registering an organisation', () => {
     ]);
   });
 
+  it('may record an application made before Kopa was used', async () => {
+    const { organisation, coordinator, url, slug } = await registered({ appliedOn: '2017-05-01' });
+    expect(organisation.membershipHistory[0]).toMatchObject({
+      toStatus: 'applicant',
+      effectiveOn: '2017-05-01',
+    });
+    const admitted = await coordinator.client.post(`${url}/membership`, {
+      toStatus: 'active',
+      effectiveOn: '2017-06-01',
+    });
+    expect(admitted.body.membershipHistory.map((h: { effectiveOn: string }) => h.effectiveOn)).toEqual([
+      '2017-05-01',
+      '2017-06-01',
+    ]);
+    const events = await ctx.client().get(`/api/v1/clusters/${slug}/audit/events`);
+    expect(events.body.items[0].payload).toMatchObject({
+      organisation: 'Ecos-Med Società Cooperativa Sociale',
+      to: 'active',
+    });
+  });
+
   it('refuses an unknown legal form and writes nothing', async () => {
     const { coordinator, slug, id } = await ctx.cluster();
     const response = await coordinator.client.post(`/api/v1/clusters/${slug}/organisations`, {

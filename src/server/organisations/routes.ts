@@ -85,6 +85,7 @@ const OrganisationCreate = Type.Object({
   website: Type.Optional(organisationFields.website),
   description: Type.Optional(organisationFields.description),
   voteWeight: Type.Optional(organisationFields.voteWeight),
+  appliedOn: Type.Optional(IsoDate),
 });
 
 export const organisationRoutes: FastifyPluginAsyncTypebox<OrganisationRoutesOptions> = async (

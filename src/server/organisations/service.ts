@@ -147,7 +147,8 @@ export class OrganisationService {
   }
 
   /** Registers an organisation as an applicant for membership. */
-  async register(actor: Actor, slug: string, input: OrganisationInput) {
+  /** `appliedOn` lets a coordinator record an organisation that applied before Kopa was used. */
+  async register(actor: Actor, slug: string, input: OrganisationInput & { appliedOn?: string }) {
     const access = await this.access.require(actor, slug, 'organisation.register');
     checkLegalForm(input.legalForm);
     const now = this.clock();
@@ -174,7 +175,7 @@ export class OrganisationService {
         organisation_id: row.id,
         from_status: null,
         to_status: 'applicant',
-        effective_on: today(now),
+        effective_on: input.appliedOn ?? today(now),
         reason: '',
         recorded_at: now,
         recorded_by: access.actor.personId,
@@ -252,7 +253,14 @@ export class OrganisationService {
       await this.audit.record(tx, access.cluster.id, {
         action: 'membership.changed',
         isPublic: true,
-        payload: { organisationId, from, to: input.toStatus, effectiveOn, by: access.actor.personId },
+        payload: {
+          organisationId,
+          organisation: current.name,
+          from,
+          to: input.toStatus,
+          effectiveOn,
+          by: access.actor.personId,
+        },
       });
     });
     return this.get(actor, slug, organisationId);

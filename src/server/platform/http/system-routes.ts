@@ -10,7 +10,11 @@ import {
   SECTORS,
   VISIBILITIES,
 } from '../../../domain/clusters/catalogue.ts';
-import { allowedTransitions, MEMBERSHIP_STATUSES } from '../../../domain/clusters/membership.ts';
+import {
+  allowedTransitions,
+  MEMBERSHIP_STATUSES,
+  requiresReason,
+} from '../../../domain/clusters/membership.ts';
 import { CLUSTER_ROLES } from '../../../domain/clusters/roles.ts';
 import type { Db } from '../database.ts';
 
@@ -52,6 +56,7 @@ export const systemRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, o
         roles: CLUSTER_ROLES,
         membershipStatuses: MEMBERSHIP_STATUSES,
         membershipTransitions: Object.fromEntries(MEMBERSHIP_STATUSES.map((s) => [s, allowedTransitions(s)])),
+        membershipStatusesNeedingReason: MEMBERSHIP_STATUSES.filter(requiresReason),
       };
     },
   );
