@@ -9,6 +9,7 @@ import { personRepo } from '../server/accounts/repo.ts';
 import { DEMO_PASSWORD } from '../server/demo/demo-data.ts';
 import { type DemoSignIn, hasAnyCluster, seedDemo } from '../server/demo/seed.ts';
 import { ConfigError, loadConfig } from '../server/platform/config.ts';
+import { startHousekeeping } from '../server/platform/housekeeping.ts';
 import { AlreadyRunningError, acquireServerLock, openRuntime, startServer } from '../server/runtime.ts';
 import { verifyAll } from '../server/transparency/verify.ts';
 
@@ -48,11 +49,15 @@ async function serve(): Promise<void> {
   }
   const app = await startServer(runtime, log);
   void runtime.mailer.deliver();
+  const stopHousekeeping = startHousekeeping(runtime.db, runtime.clock, (error) =>
+    log(`Housekeeping failed: ${(error as Error).message}`),
+  );
   let isStopping = false;
   const stop = async (signal: string) => {
     if (isStopping) return;
     isStopping = true;
     log(`Received ${signal}, stopping.`);
+    stopHousekeeping();
     await app.close();
     await runtime.close();
     releaseLock();
