@@ -8,6 +8,8 @@ export interface ClusterSummary {
   readonly country: string;
   readonly region: string;
   readonly languages: readonly string[];
+  /** The cluster's main language: its name and description are written in it. */
+  readonly defaultLocale: string;
   readonly clusterType: string;
   readonly visibility: string;
   readonly description: string;

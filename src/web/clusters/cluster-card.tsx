@@ -9,7 +9,7 @@ export function ClusterCard({ cluster }: { cluster: ClusterSummary }) {
   const labels = useLabels();
   return (
     <Link href={paths.cluster(cluster.slug)} className="card card-link">
-      <h3 className="card__title" lang={cluster.languages[0]}>
+      <h3 className="card__title" lang={cluster.defaultLocale}>
         {cluster.name}
       </h3>
       <p className="muted small">
@@ -18,7 +18,7 @@ export function ClusterCard({ cluster }: { cluster: ClusterSummary }) {
         {labels.clusterType(cluster.clusterType)}
       </p>
       {cluster.description && (
-        <p className="card__excerpt" lang={cluster.languages[0]}>
+        <p className="card__excerpt" lang={cluster.defaultLocale}>
           {cluster.description}
         </p>
       )}

@@ -22,8 +22,3 @@ export function membershipEventId(from: string | null, to: string): MessageId {
   if (to === 'left') return from === 'applicant' ? 'membership.event.declined' : 'membership.event.ended';
   return 'membership.event.other';
 }
-
-/** Suspending or ending a membership must say why (the server's rule too). */
-export function requiresReason(to: string): boolean {
-  return to === 'suspended' || to === 'left';
-}

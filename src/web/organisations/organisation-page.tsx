@@ -44,7 +44,15 @@ export function OrganisationPage({ slug, organisationId }: { slug: string; organ
           <>
             {org.can.transition &&
               transitions.map((toStatus) => (
-                <TransitionDialog key={toStatus} slug={slug} organisation={org} toStatus={toStatus} />
+                <TransitionDialog
+                  key={toStatus}
+                  slug={slug}
+                  organisation={org}
+                  toStatus={toStatus}
+                  isReasonRequired={
+                    catalogue.data?.membershipStatusesNeedingReason.includes(toStatus) === true
+                  }
+                />
               ))}
             {org.can.edit && catalogue.data && (
               <EditOrganisationDialog slug={slug} organisation={org} catalogue={catalogue.data} />

@@ -1,6 +1,7 @@
 /**
  * Moves a membership to another status: only the moves the catalogue allows from the current
- * status are offered; each asks for the date it takes effect and, when suspending or ending, why.
+ * status are offered; each asks for the date it takes effect and — for the statuses the catalogue
+ * names (suspending, ending) — why.
  */
 import { getLocalTimeZone, today } from '@internationalized/date';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -19,7 +20,7 @@ import type { MessageId } from '../platform/i18n/message-ids.ts';
 import { announce } from '../platform/layout/announcer.tsx';
 import { ModalDialog } from '../platform/layout/modal-dialog.tsx';
 import { focusMainHeading } from '../platform/layout/navigation-focus.ts';
-import { membershipActionId, requiresReason } from './membership-step-label.ts';
+import { membershipActionId } from './membership-step-label.ts';
 import { type Organisation, organisationApi, organisationKeys } from './organisation-api.ts';
 
 const EXPLANATIONS: Readonly<Record<string, MessageId>> = {
@@ -32,9 +33,11 @@ interface Props {
   readonly slug: string;
   readonly organisation: Organisation;
   readonly toStatus: string;
+  /** From the catalogue's `membershipStatusesNeedingReason`, the server's own rule. */
+  readonly isReasonRequired: boolean;
 }
 
-export function TransitionDialog({ slug, organisation, toStatus }: Props) {
+export function TransitionDialog({ slug, organisation, toStatus, isReasonRequired }: Props) {
   const intl = useIntl();
   const action = intl.formatMessage({ id: membershipActionId(organisation.membershipStatus, toStatus) });
   const isDestructive = toStatus === 'left' || toStatus === 'suspended';
@@ -48,6 +51,7 @@ export function TransitionDialog({ slug, organisation, toStatus }: Props) {
           slug={slug}
           organisation={organisation}
           toStatus={toStatus}
+          isReasonRequired={isReasonRequired}
           action={action}
           onDone={close}
         />
@@ -60,6 +64,7 @@ function TransitionForm({
   slug,
   organisation,
   toStatus,
+  isReasonRequired,
   action,
   onDone,
 }: Props & { action: string; onDone: () => void }) {
@@ -81,7 +86,6 @@ function TransitionForm({
   });
   const { fieldErrors, formError } = placeApiError(transition.error, ['effectiveOn', 'reason']);
   useFocusFirstInvalid(formRef, transition.error);
-  const isReasonRequired = requiresReason(toStatus);
 
   return (
     <Form

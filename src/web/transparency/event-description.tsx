@@ -1,7 +1,8 @@
 /**
- * A public audit event told in plain words. Organisations are named from the events that carry
- * their name (registration, edits); the raw action code is shown only for kinds this version of
- * the app does not know yet.
+ * A public audit event told in plain words. A membership change names its organisation as it was
+ * called then; older entries without that name borrow it from the events that carry it
+ * (registration, edits). The raw action code is shown only for kinds this version of the app does
+ * not know yet.
  */
 import { FormattedMessage, useIntl } from 'react-intl';
 import { membershipEventId } from '../organisations/membership-step-label.ts';
@@ -24,7 +25,7 @@ const PROFILE_FIELD_LABELS: Readonly<Record<string, MessageId>> = {
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
-/** Organisation names by id, from the events that carry them. */
+/** Organisation names by id, from the events that carry them (for entries that do not). */
 export function organisationNames(events: readonly AuditEvent[]): Map<string, string> {
   const names = new Map<string, string>();
   // Oldest first, so the latest name wins.
@@ -74,7 +75,9 @@ export function EventDescription({
       return <FormattedMessage id="event.organisationEdited" values={{ name: text(payload.name) }} />;
     case 'membership.changed': {
       const name =
-        names.get(text(payload.organisationId)) ?? intl.formatMessage({ id: 'event.anOrganisation' });
+        text(payload.organisation) ||
+        names.get(text(payload.organisationId)) ||
+        intl.formatMessage({ id: 'event.anOrganisation' });
       const from = text(payload.from) || null;
       const to = text(payload.to);
       const effectiveOn = text(payload.effectiveOn);

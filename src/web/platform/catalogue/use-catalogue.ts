@@ -12,6 +12,8 @@ export interface Catalogue {
   readonly roles: readonly string[];
   readonly membershipStatuses: readonly string[];
   readonly membershipTransitions: Readonly<Record<string, readonly string[]>>;
+  /** Moving a membership to one of these statuses must say why. */
+  readonly membershipStatusesNeedingReason: readonly string[];
 }
 
 export function useCatalogue() {
