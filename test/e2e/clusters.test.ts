@@ -183,10 +183,21 @@ describe.skipIf(!hasChromium)('clusters in the browser', () => {
     await selectOption(page, /Legal form/, 'Association');
     await selectOption(page, /Sector/, 'Civil society');
     await page.getByLabel('Website').fill('https://zala-darbnica.example.lv');
+    // It applied before the cluster used Kopa: the history starts on that day, not today.
+    const appliedOn = page.getByRole('group', { name: /Applied on/ });
+    for (const [segment, digits] of [
+      ['day', '01'],
+      ['month', '05'],
+      ['year', '2017'],
+    ] as const) {
+      await appliedOn.getByRole('spinbutton', { name: new RegExp(segment, 'i') }).click();
+      await page.keyboard.type(digits);
+    }
     await page.getByRole('button', { name: 'Register', exact: true }).click();
     await expectPage(page, ORGANISATION);
     expect(await page.title()).toBe(`${ORGANISATION} — ${CLUSTER_NAME} — Kopa`);
     await page.getByRole('main').getByText('Applicant', { exact: true }).waitFor();
+    await page.getByRole('region', { name: 'Membership history' }).getByText('May 1, 2017').waitFor();
 
     // Only the moves the catalogue allows from "applicant" are offered.
     await page.getByRole('button', { name: 'Admit as member' }).waitFor();

@@ -56,6 +56,11 @@ export interface OrganisationInput {
   readonly voteWeight: number;
 }
 
+/** Registering also accepts the day the organisation applied, when that was before Kopa (YYYY-MM-DD). */
+export interface OrganisationRegistration extends OrganisationInput {
+  readonly appliedOn?: string;
+}
+
 export interface DirectoryFilter {
   readonly status?: string;
   readonly sector?: string;
@@ -89,7 +94,7 @@ export function useOrganisation(slug: string, id: string) {
 }
 
 export const organisationApi = {
-  register: (slug: string, input: OrganisationInput) => api.post<Organisation>(base(slug), input),
+  register: (slug: string, input: OrganisationRegistration) => api.post<Organisation>(base(slug), input),
   update: (slug: string, id: string, patch: Partial<OrganisationInput>) =>
     api.patch<Organisation>(`${base(slug)}/${enc(id)}`, patch),
   transition: (

@@ -1,4 +1,8 @@
-/** Register an organisation in the cluster; it starts as an applicant until a coordinator admits it. */
+/**
+ * Register an organisation in the cluster; it starts as an applicant until a coordinator admits it.
+ * An organisation that applied before the cluster used Kopa keeps its real application date.
+ */
+import { getLocalTimeZone, today } from '@internationalized/date';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from '@tanstack/react-router';
 import { useRef } from 'react';
@@ -7,6 +11,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { clusterKeys, useCluster } from '../clusters/cluster-api.ts';
 import { useCatalogue } from '../platform/catalogue/use-catalogue.ts';
 import { placeApiError } from '../platform/forms/api-form-errors.ts';
+import { DateField } from '../platform/forms/date-field.tsx';
 import { ErrorAlert } from '../platform/forms/form-alert.tsx';
 import { readForm } from '../platform/forms/read-form.ts';
 import { SubmitButton } from '../platform/forms/submit-button.tsx';
@@ -17,7 +22,7 @@ import { Page } from '../platform/layout/page.tsx';
 import { paths } from '../platform/routing/paths.ts';
 import { SignInRequired } from '../platform/session/sign-in-required.tsx';
 import { useSession } from '../platform/session/use-session.ts';
-import { type OrganisationInput, organisationApi, organisationKeys } from './organisation-api.ts';
+import { type OrganisationRegistration, organisationApi, organisationKeys } from './organisation-api.ts';
 import { ORGANISATION_FIELD_NAMES, OrganisationFields, readOrganisation } from './organisation-fields.tsx';
 
 export function RegisterOrganisationPage({ slug }: { slug: string }) {
@@ -29,7 +34,7 @@ export function RegisterOrganisationPage({ slug }: { slug: string }) {
   const catalogue = useCatalogue();
   const formRef = useRef<HTMLFormElement>(null);
   const register = useMutation({
-    mutationFn: (input: OrganisationInput) => organisationApi.register(slug, input),
+    mutationFn: (input: OrganisationRegistration) => organisationApi.register(slug, input),
     onSuccess: async (organisation) => {
       queryClient.setQueryData(organisationKeys.one(slug, organisation.id), organisation);
       await queryClient.invalidateQueries({ queryKey: organisationKeys.anyDirectory(slug) });
@@ -38,7 +43,10 @@ export function RegisterOrganisationPage({ slug }: { slug: string }) {
       announce(intl.formatMessage({ id: 'registerOrganisation.done' }, { name: organisation.name }));
     },
   });
-  const { fieldErrors, formError } = placeApiError(register.error, ORGANISATION_FIELD_NAMES);
+  const { fieldErrors, formError } = placeApiError(register.error, [
+    ...ORGANISATION_FIELD_NAMES,
+    'appliedOn',
+  ]);
   useFocusFirstInvalid(formRef, register.error);
   const profile = cluster.data;
 
@@ -65,10 +73,21 @@ export function RegisterOrganisationPage({ slug }: { slug: string }) {
             ref={formRef}
             className="form"
             validationErrors={fieldErrors}
-            onSubmit={(event) => register.mutate(readOrganisation(readForm(event)))}
+            onSubmit={(event) => {
+              const form = readForm(event);
+              const appliedOn = form.text('appliedOn');
+              register.mutate({ ...readOrganisation(form), ...(appliedOn ? { appliedOn } : {}) });
+            }}
           >
             <ErrorAlert error={formError} />
             <OrganisationFields catalogue={catalogue.data} defaultCountry={profile.country} />
+            <DateField
+              name="appliedOn"
+              isOptional
+              maxValue={today(getLocalTimeZone())}
+              label={<FormattedMessage id="registerOrganisation.appliedOn" />}
+              description={<FormattedMessage id="registerOrganisation.appliedOn.help" />}
+            />
             <div className="form-actions">
               <SubmitButton isPending={register.isPending}>
                 <FormattedMessage id="registerOrganisation.submit" />

@@ -27,6 +27,7 @@ export const en = {
   'validation.number': 'Enter a whole number in the allowed range.',
   'validation.format': 'This value does not have the expected format.',
   'validation.invalid': 'This value is not valid.',
+  'validation.dateTooLate': 'Choose {date} or an earlier date.',
 
   // frame
   'nav.skipToContent': 'Skip to main content',
@@ -250,6 +251,9 @@ export const en = {
   'registerOrganisation.submit': 'Register',
   'registerOrganisation.done': '{name} is registered as an applicant.',
   'registerOrganisation.notAllowed': 'Only the cluster’s coordinators can register organisations.',
+  'registerOrganisation.appliedOn': 'Applied on',
+  'registerOrganisation.appliedOn.help':
+    'Only for an organisation that applied before the cluster used Kopa. Leave it empty to record today.',
   'membership.action.apply': 'Apply',
   'membership.action.admit': 'Admit as member',
   'membership.action.reinstate': 'Reinstate',

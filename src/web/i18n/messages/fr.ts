@@ -26,6 +26,7 @@ export const fr: Messages = {
   'validation.number': 'Saisissez un nombre entier dans la plage autorisée.',
   'validation.format': 'Cette valeur n’a pas le format attendu.',
   'validation.invalid': 'Cette valeur n’est pas valide.',
+  'validation.dateTooLate': 'Choisissez le {date} ou une date antérieure.',
 
   // frame
   'nav.skipToContent': 'Aller au contenu principal',
@@ -257,6 +258,9 @@ export const fr: Messages = {
   'registerOrganisation.done': '{name} est inscrite comme candidate.',
   'registerOrganisation.notAllowed':
     'Seuls les coordinateurs et coordinatrices du cluster peuvent inscrire des organisations.',
+  'registerOrganisation.appliedOn': 'Date de candidature',
+  'registerOrganisation.appliedOn.help':
+    'Seulement pour une organisation qui a candidaté avant que le cluster n’utilise Kopa. Laissez vide pour enregistrer la date du jour.',
   'membership.action.apply': 'Candidater',
   'membership.action.admit': 'Admettre comme membre',
   'membership.action.reinstate': 'Réintégrer',

@@ -26,6 +26,7 @@ export const it: Messages = {
   'validation.number': 'Inserisci un numero intero nell’intervallo consentito.',
   'validation.format': 'Questo valore non ha il formato previsto.',
   'validation.invalid': 'Questo valore non è valido.',
+  'validation.dateTooLate': 'Scegli il {date} o una data precedente.',
 
   // frame
   'nav.skipToContent': 'Vai al contenuto principale',
@@ -252,6 +253,9 @@ export const it: Messages = {
   'registerOrganisation.submit': 'Registra',
   'registerOrganisation.done': '{name} è registrata come candidata.',
   'registerOrganisation.notAllowed': 'Solo i coordinatori del cluster possono registrare organizzazioni.',
+  'registerOrganisation.appliedOn': 'Data della candidatura',
+  'registerOrganisation.appliedOn.help':
+    'Solo per un’organizzazione che si è candidata prima che il cluster usasse Kopa. Lascia vuoto per registrare la data di oggi.',
   'membership.action.apply': 'Candidati',
   'membership.action.admit': 'Ammetti come socia',
   'membership.action.reinstate': 'Riammetti',

@@ -26,6 +26,7 @@ export const lv: Messages = {
   'validation.number': 'Ievadiet veselu skaitli atļautajā diapazonā.',
   'validation.format': 'Šai vērtībai nav gaidītā formāta.',
   'validation.invalid': 'Šī vērtība nav derīga.',
+  'validation.dateTooLate': 'Izvēlieties {date} vai agrāku datumu.',
 
   // frame
   'nav.skipToContent': 'Pāriet uz galveno saturu',
@@ -249,6 +250,9 @@ export const lv: Messages = {
   'registerOrganisation.submit': 'Reģistrēt',
   'registerOrganisation.done': '“{name}” ir reģistrēta kā pretendents.',
   'registerOrganisation.notAllowed': 'Organizācijas var reģistrēt tikai klastera koordinatori.',
+  'registerOrganisation.appliedOn': 'Pieteikšanās datums',
+  'registerOrganisation.appliedOn.help':
+    'Tikai organizācijai, kas pieteicās, pirms klasteris sāka lietot Kopa. Atstājiet tukšu, lai ierakstītu šodienas datumu.',
   'membership.action.apply': 'Pieteikties',
   'membership.action.admit': 'Uzņemt par biedru',
   'membership.action.reinstate': 'Atjaunot dalību',

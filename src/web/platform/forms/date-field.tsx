@@ -9,17 +9,28 @@ import {
   Label,
   Text,
 } from 'react-aria-components';
+import { FormattedMessage } from 'react-intl';
 import { ValidationMessage } from './validation-message.tsx';
 
 interface Props extends Omit<DateFieldProps<DateValue>, 'children' | 'className'> {
   readonly label: ReactNode;
   readonly description?: ReactNode;
+  /** Shows "(optional)" after the label, as text fields do. */
+  readonly isOptional?: boolean;
 }
 
-export function DateField({ label, description, ...props }: Props) {
+export function DateField({ label, description, isOptional, ...props }: Props) {
   return (
     <AriaDateField {...props} className="field">
-      <Label className="field__label">{label}</Label>
+      <Label className="field__label">
+        {label}
+        {isOptional && (
+          <span className="field__optional">
+            {' '}
+            <FormattedMessage id="form.optional" />
+          </span>
+        )}
+      </Label>
       {description && (
         <Text slot="description" className="field__description">
           {description}
@@ -28,7 +39,7 @@ export function DateField({ label, description, ...props }: Props) {
       <DateInput className="date-input">
         {(segment) => <DateSegment segment={segment} className="date-segment" />}
       </DateInput>
-      <ValidationMessage />
+      <ValidationMessage limits={{ latestDate: props.maxValue?.toString().slice(0, 10) }} />
     </AriaDateField>
   );
 }

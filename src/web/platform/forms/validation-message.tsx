@@ -9,6 +9,8 @@ import { useIntl } from 'react-intl';
 export interface ValidationLimits {
   readonly minLength?: number;
   readonly maxLength?: number;
+  /** The latest day a date field accepts (YYYY-MM-DD). */
+  readonly latestDate?: string;
 }
 
 export function ValidationMessage({ limits = {} }: { limits?: ValidationLimits }) {
@@ -22,6 +24,10 @@ export function ValidationMessage({ limits = {} }: { limits?: ValidationLimits }
       return intl.formatMessage({ id: 'validation.tooShort' }, { min: limits.minLength ?? 0 });
     if (details.tooLong)
       return intl.formatMessage({ id: 'validation.tooLong' }, { max: limits.maxLength ?? 0 });
+    if (details.rangeOverflow && limits.latestDate) {
+      const date = intl.formatDate(`${limits.latestDate}T12:00:00Z`, { timeZone: 'UTC', dateStyle: 'long' });
+      return intl.formatMessage({ id: 'validation.dateTooLate' }, { date });
+    }
     if (details.rangeUnderflow || details.rangeOverflow || details.stepMismatch || details.badInput) {
       return intl.formatMessage({ id: 'validation.number' });
     }
