@@ -1,23 +1,23 @@
 /**
  * Links a person of the cluster as the organisation's representative, under a mandate with dates.
- * The person is chosen from the cluster's people (a newcomer is invited first, on the people page).
+ * The person is found by name among the cluster's people (a newcomer is invited first, on the
+ * people page).
  */
 import { getLocalTimeZone, today } from '@internationalized/date';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { Button, Form, Link } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { peopleKeys, usePeople } from '../people/people-api.ts';
+import { peopleKeys } from '../people/people-api.ts';
+import { PersonPicker } from '../people/person-picker.tsx';
 import { placeApiError } from '../platform/forms/api-form-errors.ts';
 import { DateField } from '../platform/forms/date-field.tsx';
 import { ErrorAlert } from '../platform/forms/form-alert.tsx';
 import { readForm } from '../platform/forms/read-form.ts';
-import { SelectField } from '../platform/forms/select-field.tsx';
 import { SubmitButton } from '../platform/forms/submit-button.tsx';
 import { TextField } from '../platform/forms/text-field.tsx';
 import { useFocusFirstInvalid } from '../platform/forms/use-focus-invalid.ts';
 import { announce } from '../platform/layout/announcer.tsx';
-import { Loading } from '../platform/layout/loading.tsx';
 import { ModalDialog } from '../platform/layout/modal-dialog.tsx';
 import { paths } from '../platform/routing/paths.ts';
 import { type Organisation, organisationApi, organisationKeys } from './organisation-api.ts';
@@ -47,7 +47,6 @@ function LinkRepresentativeForm({ slug, organisation, onDone }: Props & { onDone
   const intl = useIntl();
   const queryClient = useQueryClient();
   const formRef = useRef<HTMLFormElement>(null);
-  const people = usePeople(slug);
   const link = useMutation({
     mutationFn: (input: { personId: string; mandate: string; startsOn: string; endsOn?: string }) =>
       organisationApi.linkRepresentative(slug, organisation.id, input),
@@ -60,12 +59,6 @@ function LinkRepresentativeForm({ slug, organisation, onDone }: Props & { onDone
   });
   const { fieldErrors, formError } = placeApiError(link.error, ['personId', 'mandate', 'startsOn', 'endsOn']);
   useFocusFirstInvalid(formRef, link.error);
-  const options = (people.data?.pages.flatMap((page) => page.items) ?? []).map((person) => ({
-    id: person.id,
-    label: person.email ? `${person.displayName} (${person.email})` : person.displayName,
-  }));
-
-  if (people.isPending) return <Loading />;
   return (
     <Form
       ref={formRef}
@@ -82,8 +75,9 @@ function LinkRepresentativeForm({ slug, organisation, onDone }: Props & { onDone
         });
       }}
     >
-      <ErrorAlert error={formError ?? people.error} />
-      <SelectField
+      <ErrorAlert error={formError} />
+      <PersonPicker
+        slug={slug}
         name="personId"
         isRequired
         label={<FormattedMessage id="representative.person" />}
@@ -93,8 +87,6 @@ function LinkRepresentativeForm({ slug, organisation, onDone }: Props & { onDone
             values={{ link: (text) => <Link href={paths.people(slug)}>{text}</Link> }}
           />
         }
-        options={options}
-        placeholder={intl.formatMessage({ id: 'form.choose' })}
       />
       <TextField
         name="mandate"

@@ -1,5 +1,5 @@
 /** The people part of the API: who is in a cluster with which roles, and invitations. */
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { Page } from '../clusters/cluster-api.ts';
 import { api } from '../platform/api/api-client.ts';
 
@@ -28,8 +28,12 @@ export interface InvitationPreview {
 
 const enc = encodeURIComponent;
 
+/** How many people a search by name shows: enough to choose from; beyond that, type more of the name. */
+const SEARCH_LIMIT = 20;
+
 export const peopleKeys = {
   people: (slug: string) => ['people', slug] as const,
+  search: (slug: string, q: string) => ['people', slug, 'search', q] as const,
   invitations: (slug: string) => ['invitations', slug] as const,
   invitation: (token: string) => ['invitation', token] as const,
 };
@@ -42,6 +46,18 @@ export function usePeople(slug: string, isEnabled = true) {
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled: isEnabled,
+  });
+}
+
+/**
+ * People of the cluster whose name contains `q` (everyone, by name, when it is empty). While a new
+ * search runs, the previous answer stays, so a list being typed into does not flicker empty.
+ */
+export function usePeopleSearch(slug: string, q: string) {
+  return useQuery({
+    queryKey: peopleKeys.search(slug, q),
+    queryFn: () => api.get<Page<ClusterPerson>>(`/clusters/${enc(slug)}/people`, { q, limit: SEARCH_LIMIT }),
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -284,7 +284,10 @@ export const en = {
   'representative.link': 'Link a representative',
   'representative.linkTitle': 'Link a representative of {name}',
   'representative.person': 'Person',
-  'representative.person.help': 'One of the cluster’s people. Someone new? <link>Invite them first</link>.',
+  'representative.person.help':
+    'One of the cluster’s people: type a part of their name. Someone new? <link>Invite them first</link>.',
+  'personPicker.none': 'Nobody in the cluster has a name like that.',
+  'personPicker.pick': 'Choose a person from the list.',
   'representative.mandate': 'Mandate',
   'representative.mandate.help': 'What they may do for the organisation, and by whose decision.',
   'representative.startsOn': 'From',

@@ -293,7 +293,9 @@ export const fr: Messages = {
   'representative.linkTitle': 'Désigner un·e représentant·e de {name}',
   'representative.person': 'Personne',
   'representative.person.help':
-    'L’une des personnes du cluster. Quelqu’un de nouveau ? <link>Invitez-la d’abord</link>.',
+    'L’une des personnes du cluster : tapez une partie de son nom. Quelqu’un de nouveau ? <link>Invitez-la d’abord</link>.',
+  'personPicker.none': 'Personne dans le cluster ne porte un nom comme celui-ci.',
+  'personPicker.pick': 'Choisissez une personne dans la liste.',
   'representative.mandate': 'Mandat',
   'representative.mandate.help': 'Ce que la personne peut faire pour l’organisation, et sur quelle décision.',
   'representative.startsOn': 'Du',

@@ -288,7 +288,9 @@ export const it: Messages = {
   'representative.linkTitle': 'Collega un rappresentante di {name}',
   'representative.person': 'Persona',
   'representative.person.help':
-    'Una delle persone del cluster. Qualcuno di nuovo? <link>Invitalo prima</link>.',
+    'Una delle persone del cluster: scrivi una parte del nome. Qualcuno di nuovo? <link>Invitalo prima</link>.',
+  'personPicker.none': 'Nel cluster nessuno ha un nome così.',
+  'personPicker.pick': 'Scegli una persona dall’elenco.',
   'representative.mandate': 'Mandato',
   'representative.mandate.help': 'Che cosa può fare per l’organizzazione, e per decisione di chi.',
   'representative.startsOn': 'Dal',

@@ -285,7 +285,9 @@ export const lv: Messages = {
   'representative.linkTitle': 'Norādīt pārstāvi: {name}',
   'representative.person': 'Persona',
   'representative.person.help':
-    'Kāds no klastera cilvēkiem. Kāds jauns? <link>Vispirms uzaiciniet viņu</link>.',
+    'Kāds no klastera cilvēkiem: ierakstiet daļu no vārda. Kāds jauns? <link>Vispirms uzaiciniet viņu</link>.',
+  'personPicker.none': 'Klasterī nav neviena ar šādu vārdu.',
+  'personPicker.pick': 'Izvēlieties personu no saraksta.',
   'representative.mandate': 'Pilnvaras',
   'representative.mandate.help': 'Ko persona drīkst darīt organizācijas vārdā un ar kura lēmumu.',
   'representative.startsOn': 'No',
