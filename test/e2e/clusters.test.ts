@@ -174,6 +174,34 @@ describe.skipIf(!hasChromium)('clusters in the browser', () => {
     watch.expectNone();
   });
 
+  it('withdraws an invitation not yet accepted, after which its link leads nowhere', async () => {
+    const email = uniqueEmail('withdrawn');
+    const invite = page.getByRole('region', { name: 'Invite someone' });
+    await invite.getByLabel('E-mail address').fill(email);
+    await invite.getByRole('button', { name: 'Send the invitation' }).click();
+    await page.getByText(`An invitation is on its way to ${email}.`).waitFor();
+    const invitations = page.getByRole('region', { name: 'Invitations sent' });
+    // Only an invitation still waiting can be withdrawn.
+    expect(await invitations.getByRole('button', { name: /^Withdraw the invitation to/ }).count()).toBe(1);
+
+    await invitations.getByRole('button', { name: `Withdraw the invitation to ${email}` }).click();
+    const confirm = page.getByRole('alertdialog');
+    await confirm.getByText(`The link sent to ${email} will stop working.`, { exact: false }).waitFor();
+    await expectNoAxeViolations(page, 'withdraw invitation dialog');
+    await confirm.getByRole('button', { name: 'Withdraw the invitation' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    await invitations.getByText(email).waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    await expectNoAxeViolations(page, 'people after withdrawing an invitation');
+
+    const link = await server.mailedLink(email, '/invitations/');
+    const linkPage = await coordinatorContext.newPage();
+    await visit(linkPage, server.url(link), 'Invitation');
+    await linkPage.getByText('This invitation does not exist or has expired.', { exact: false }).waitFor();
+    await linkPage.close();
+    watch.expectNone();
+  });
+
   it('registers an organisation and admits it as a member through a dialog', async () => {
     await page.getByRole('navigation', { name: 'Cluster' }).getByRole('link', { name: 'Members' }).click();
     await expectPage(page, 'Members');

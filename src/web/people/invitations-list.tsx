@@ -1,4 +1,7 @@
-/** Invitations sent for this cluster: to whom, for which role, and whether they were accepted. */
+/**
+ * Invitations sent for this cluster: to whom, for which role, whether they were accepted — and,
+ * while one still waits, a way to withdraw it.
+ */
 import { FormattedMessage } from 'react-intl';
 import { useLabels } from '../platform/catalogue/use-labels.ts';
 import { ErrorAlert } from '../platform/forms/form-alert.tsx';
@@ -6,6 +9,7 @@ import { DateTime } from '../platform/i18n/iso-date.tsx';
 import { LoadMoreButton } from '../platform/layout/load-more-button.tsx';
 import { Loading } from '../platform/layout/loading.tsx';
 import { useInvitations } from './people-api.ts';
+import { WithdrawInvitationDialog } from './withdraw-invitation-dialog.tsx';
 
 export function InvitationsList({ slug }: { slug: string }) {
   const labels = useLabels();
@@ -54,6 +58,7 @@ export function InvitationsList({ slug }: { slug: string }) {
                 >
                   <FormattedMessage id={`invitations.state.${state}` as const} />
                 </span>
+                {state === 'pending' && <WithdrawInvitationDialog slug={slug} invitation={invitation} />}
               </li>
             );
           })}

@@ -86,6 +86,8 @@ export const peopleApi = {
     api.delete(`/clusters/${enc(slug)}/roles/${enc(personId)}/${enc(role)}`),
   invite: (slug: string, email: string, role: string) =>
     api.post<Invitation>(`/clusters/${enc(slug)}/invitations`, { email, role }),
+  withdraw: (slug: string, invitationId: string) =>
+    api.delete(`/clusters/${enc(slug)}/invitations/${enc(invitationId)}`),
   accept: (token: string) =>
     api.post<{ clusterSlug: string; role: string }>(`/invitations/${enc(token)}/accept`),
 };

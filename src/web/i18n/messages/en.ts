@@ -333,6 +333,13 @@ export const en = {
   'invitations.state.pending': 'Waiting',
   'invitations.state.accepted': 'Accepted',
   'invitations.state.expired': 'Expired',
+  'invitations.withdraw': 'Withdraw',
+  'invitations.withdrawNamed': 'Withdraw the invitation to {email}',
+  'invitations.withdrawTitle': 'Withdraw this invitation?',
+  'invitations.withdrawText':
+    'The link sent to {email} will stop working. You can invite them again at any time.',
+  'invitations.withdrawConfirm': 'Withdraw the invitation',
+  'invitations.withdrawn': 'The invitation to {email} is withdrawn.',
   'invitation.title': 'Invitation',
   'invitation.offer': 'You are invited to join {cluster} as {role}.',
   'invitation.invalid':

@@ -341,6 +341,13 @@ export const fr: Messages = {
   'invitations.state.pending': 'En attente',
   'invitations.state.accepted': 'Acceptée',
   'invitations.state.expired': 'Expirée',
+  'invitations.withdraw': 'Retirer',
+  'invitations.withdrawNamed': 'Retirer l’invitation envoyée à {email}',
+  'invitations.withdrawTitle': 'Retirer cette invitation ?',
+  'invitations.withdrawText':
+    'Le lien envoyé à {email} ne fonctionnera plus. Vous pourrez inviter cette personne de nouveau à tout moment.',
+  'invitations.withdrawConfirm': 'Retirer l’invitation',
+  'invitations.withdrawn': 'L’invitation envoyée à {email} est retirée.',
   'invitation.title': 'Invitation',
   'invitation.offer': 'Vous êtes invité·e à rejoindre {cluster} en tant que {role}.',
   'invitation.invalid':

@@ -336,6 +336,13 @@ export const it: Messages = {
   'invitations.state.pending': 'In attesa',
   'invitations.state.accepted': 'Accettato',
   'invitations.state.expired': 'Scaduto',
+  'invitations.withdraw': 'Ritira',
+  'invitations.withdrawNamed': 'Ritira l’invito a {email}',
+  'invitations.withdrawTitle': 'Ritirare questo invito?',
+  'invitations.withdrawText':
+    'Il link inviato a {email} smetterà di funzionare. Potrai invitare di nuovo questa persona in qualsiasi momento.',
+  'invitations.withdrawConfirm': 'Ritira l’invito',
+  'invitations.withdrawn': 'L’invito a {email} è stato ritirato.',
   'invitation.title': 'Invito',
   'invitation.offer': 'Sei invitato a unirti a {cluster} con il ruolo di {role}.',
   'invitation.invalid':

@@ -334,6 +334,13 @@ export const lv: Messages = {
   'invitations.state.pending': 'Gaida',
   'invitations.state.accepted': 'Pieņemts',
   'invitations.state.expired': 'Novecojis',
+  'invitations.withdraw': 'Atsaukt',
+  'invitations.withdrawNamed': 'Atsaukt ielūgumu uz {email}',
+  'invitations.withdrawTitle': 'Vai atsaukt šo ielūgumu?',
+  'invitations.withdrawText':
+    'Uz {email} nosūtītā saite vairs nedarbosies. Jūs jebkurā laikā varat uzaicināt vēlreiz.',
+  'invitations.withdrawConfirm': 'Atsaukt ielūgumu',
+  'invitations.withdrawn': 'Ielūgums uz {email} ir atsaukts.',
   'invitation.title': 'Ielūgums',
   'invitation.offer': 'Jūs esat aicināts pievienoties {cluster} lomā: {role}.',
   'invitation.invalid': 'Šāda ielūguma nav vai tas ir novecojis. Palūdziet jaunu klastera koordinatoram.',
