@@ -1,7 +1,7 @@
 /**
- * In the browser: creating an account through the mailed confirmation link, signing in, the
- * language switcher (remembered across reloads), and keyboard-only use. Every page visited is
- * checked with axe (WCAG 2.1 A and AA).
+ * In the browser: creating an account through the mailed confirmation link (sent again on request
+ * when signing in too early), signing in, the language switcher (remembered across reloads), and
+ * keyboard-only use. Every page visited is checked with axe (WCAG 2.1 A and AA).
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -80,6 +80,23 @@ describe.skipIf(!hasChromium)('accounts in the browser', () => {
     await page.getByRole('button', { name: 'Create account' }).click();
     await expectPage(page, 'Check your e-mail');
 
+    // Signing in before confirming is refused above the form, with a way to have the link sent
+    // again to the address just typed; the new link is the one that works.
+    await page.getByRole('main').getByRole('link', { name: 'Sign in' }).click();
+    await expectPage(page, 'Sign in', 'sign-in before confirming');
+    await page.getByLabel('E-mail address').fill(email);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('main').getByRole('button', { name: 'Sign in' }).click();
+    const notConfirmed = page.getByRole('main').getByRole('alert');
+    await notConfirmed.getByRole('button', { name: 'Send the link again' }).click();
+    await page
+      .getByRole('main')
+      .getByRole('status')
+      .getByText(`A new confirmation link is on its way to ${email}.`)
+      .waitFor();
+    expect(await page.getByLabel('E-mail address').getAttribute('aria-invalid')).toBeNull();
+    await expectNoAxeViolations(page, 'sign-in before confirming, link sent again');
+
     const link = await server.mailedLink(email, '/verify-email?token=');
     await visit(page, server.url(link), 'Confirm your e-mail address');
     await page.getByText('your e-mail address is confirmed').waitFor();
@@ -90,10 +107,13 @@ describe.skipIf(!hasChromium)('accounts in the browser', () => {
     await page.getByLabel('E-mail address').fill(email);
     await page.getByLabel('Password').fill('not my password');
     await page.getByRole('main').getByRole('button', { name: 'Sign in' }).click();
-    // Wrong credentials are announced above the form (role="alert"), never as a raw code.
+    // Wrong credentials are about the pair: announced above the form (role="alert"), never as a
+    // raw code, and neither field is marked as the wrong one.
     const alert = page.getByRole('main').getByRole('alert');
     await alert.waitFor();
     expect(await alert.textContent()).not.toMatch(/auth\.|invalid_credentials/);
+    expect(await page.getByLabel('E-mail address').getAttribute('aria-invalid')).toBeNull();
+    expect(await page.getByLabel('Password').getAttribute('aria-invalid')).toBeNull();
     await expectNoAxeViolations(page, 'sign-in with an error');
 
     await page.getByLabel('Password').fill(PASSWORD);

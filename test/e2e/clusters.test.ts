@@ -1,8 +1,10 @@
 /**
  * In the browser: a coordinator starts a cluster, edits it, invites a person who accepts through
- * the mailed link, registers an organisation and admits it, links and ends a representative's
- * mandate; then the public reads the cluster, its directory and its transparency page signed out.
- * Every page and every opened dialog is checked with axe (WCAG 2.1 A and AA).
+ * the mailed link, withdraws another invitation, invites a newcomer who signs up, confirms the
+ * address and lands back on the invitation; registers an organisation and admits it, finds a
+ * representative by name and ends the mandate; then the public reads the cluster, its directory
+ * and its transparency page signed out. Every page and every opened dialog is checked with axe
+ * (WCAG 2.1 A and AA).
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +12,7 @@ import { expectNoAxeViolations } from './support/accessibility.ts';
 import { expectPage, settle, visit } from './support/app-page.ts';
 import { hasChromium, launchBrowser } from './support/browser.ts';
 import { type PageProblems, watchPage } from './support/page-watch.ts';
-import { createPerson, signIn, type TestPerson, uniqueEmail } from './support/people.ts';
+import { createPerson, signIn, TEST_PASSWORD, type TestPerson, uniqueEmail } from './support/people.ts';
 import { selectOption } from './support/select-option.ts';
 import { verifyLikeAnOutsider } from './support/verify-like-an-outsider.ts';
 import { startWebServer, type WebServer } from './support/web-server.ts';
@@ -148,7 +150,7 @@ describe.skipIf(!hasChromium)('clusters in the browser', () => {
     await inviteePage.getByRole('main').getByRole('link', { name: 'Sign in' }).click();
     await expectPage(inviteePage, 'Sign in');
     await inviteePage.getByLabel('E-mail address').fill(invitee.email);
-    await inviteePage.getByLabel('Password').fill('river stones and willow');
+    await inviteePage.getByLabel('Password').fill(TEST_PASSWORD);
     await inviteePage.getByRole('main').getByRole('button', { name: 'Sign in' }).click();
     await expectPage(inviteePage, 'Invitation', 'invitation when signed in');
     await inviteePage.getByRole('button', { name: 'Accept the invitation' }).click();
@@ -200,6 +202,55 @@ describe.skipIf(!hasChromium)('clusters in the browser', () => {
     await linkPage.getByText('This invitation does not exist or has expired.', { exact: false }).waitFor();
     await linkPage.close();
     watch.expectNone();
+  });
+
+  it('brings a newcomer from the invitation through sign-up and confirmation back to it', async () => {
+    const newcomer = { email: uniqueEmail('liga'), name: 'Līga Kalniņa' };
+    const invite = page.getByRole('region', { name: 'Invite someone' });
+    await invite.getByLabel('E-mail address').fill(newcomer.email);
+    await selectOption(page, /Role/, 'Observer', invite);
+    await invite.getByRole('button', { name: 'Send the invitation' }).click();
+    await page.getByText(`An invitation is on its way to ${newcomer.email}.`).waitFor();
+    const invitationPath = await server.mailedLink(newcomer.email, '/invitations/');
+
+    const context = await openContext();
+    const newcomerPage = await context.newPage();
+    const newcomerWatch = watchPage(newcomerPage);
+    await visit(newcomerPage, server.url(invitationPath), 'Invitation');
+    await newcomerPage.getByRole('main').getByRole('link', { name: 'Create an account' }).click();
+    await expectPage(newcomerPage, 'Create an account', 'sign-up from an invitation');
+    expect(new URL(newcomerPage.url()).searchParams.get('next')).toBe(invitationPath);
+    await newcomerPage.getByLabel('Your name').fill(newcomer.name);
+    await newcomerPage.getByLabel('E-mail address').fill(newcomer.email);
+    await newcomerPage.getByLabel('Choose a password').fill(TEST_PASSWORD);
+    await newcomerPage.getByRole('button', { name: 'Create account' }).click();
+
+    // The address just given is ready for "send the link again".
+    await expectPage(newcomerPage, 'Check your e-mail', 'check your mail after an invitation');
+    expect(await newcomerPage.getByLabel('E-mail address').inputValue()).toBe(newcomer.email);
+    await newcomerPage.getByRole('button', { name: 'Send the link again' }).click();
+    await newcomerPage.getByRole('status').getByText('a new link is on its way', { exact: false }).waitFor();
+    await expectNoAxeViolations(newcomerPage, 'check your mail, link sent again');
+    newcomerWatch.expectNone();
+
+    // The mail is opened in another tab: the way back to the invitation is still known there.
+    const confirmation = await server.mailedLink(newcomer.email, '/verify-email?token=');
+    const mailTab = await context.newPage();
+    const mailTabWatch = watchPage(mailTab);
+    await visit(mailTab, server.url(confirmation), 'Confirm your e-mail address');
+    await mailTab.getByText('your e-mail address is confirmed', { exact: false }).waitFor();
+    await mailTab.getByRole('main').getByRole('link', { name: 'Sign in' }).click();
+    await expectPage(mailTab, 'Sign in', 'sign-in after confirming');
+    await mailTab.getByLabel('E-mail address').fill(newcomer.email);
+    await mailTab.getByLabel('Password').fill(TEST_PASSWORD);
+    await mailTab.getByRole('main').getByRole('button', { name: 'Sign in' }).click();
+    await expectPage(mailTab, 'Invitation', 'invitation after signing up');
+    expect(new URL(mailTab.url()).pathname).toBe(invitationPath);
+    await mailTab.getByRole('button', { name: 'Accept the invitation' }).click();
+    await expectPage(mailTab, CLUSTER_NAME, 'cluster after the newcomer accepted');
+    await mailTab.getByRole('main').getByText('Observer', { exact: true }).waitFor();
+    mailTabWatch.expectNone();
+    await context.close();
   });
 
   it('registers an organisation and admits it as a member through a dialog', async () => {

@@ -1,4 +1,4 @@
-/** The account part of the API: one's profile, sessions, export and erasure. */
+/** The account part of the API: confirming the address, one's profile, sessions, export and erasure. */
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../platform/api/api-client.ts';
 import type { Person } from '../platform/session/use-session.ts';
@@ -25,6 +25,8 @@ export function useOpenSessions(isEnabled: boolean) {
 }
 
 export const accountApi = {
+  /** The server answers the same whether or not the address has an account waiting (202). */
+  resendVerification: (email: string) => api.post('/account/verify-email/resend', { email }),
   requestPasswordReset: (email: string) => api.post('/account/password-reset', { email }),
   confirmPasswordReset: (token: string, password: string) =>
     api.post('/account/password-reset/confirm', { token, password }),

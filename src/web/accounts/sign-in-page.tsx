@@ -1,9 +1,13 @@
-/** Sign in with e-mail and password; afterwards go where the reader was heading. */
+/**
+ * Sign in with e-mail and password; afterwards go where the reader was heading — the `next` path,
+ * or the one remembered while they signed up and confirmed their address (an invitation, say).
+ */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from '@tanstack/react-router';
 import { Form, Link } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { api } from '../platform/api/api-client.ts';
+import { isApiError } from '../platform/api/api-error.ts';
 import { ErrorAlert } from '../platform/forms/form-alert.tsx';
 import { readForm } from '../platform/forms/read-form.ts';
 import { SubmitButton } from '../platform/forms/submit-button.tsx';
@@ -11,7 +15,9 @@ import { TextField } from '../platform/forms/text-field.tsx';
 import { announce } from '../platform/layout/announcer.tsx';
 import { Page } from '../platform/layout/page.tsx';
 import { paths, safeNextPath } from '../platform/routing/paths.ts';
+import { forgetReturnPath, rememberedReturnPath } from '../platform/routing/return-path.ts';
 import { refreshPrivateData } from '../platform/session/refresh-private-data.ts';
+import { EMAIL_NOT_VERIFIED, EmailNotVerifiedAlert } from './email-not-verified-alert.tsx';
 
 export function SignInPage({ next }: { next?: string }) {
   const intl = useIntl();
@@ -20,8 +26,10 @@ export function SignInPage({ next }: { next?: string }) {
   const signIn = useMutation({
     mutationFn: (input: { email: string; password: string }) => api.post('/session', input),
     onSuccess: async () => {
+      const destination = safeNextPath(next) ?? rememberedReturnPath() ?? paths.home();
+      forgetReturnPath();
       await refreshPrivateData(queryClient);
-      await router.navigate({ href: safeNextPath(next) ?? paths.home() });
+      await router.navigate({ href: destination });
       announce(intl.formatMessage({ id: 'session.signedIn' }));
     },
   });
@@ -43,7 +51,11 @@ export function SignInPage({ next }: { next?: string }) {
             signIn.mutate({ email: form.text('email').trim(), password: form.text('password') });
           }}
         >
-          <ErrorAlert error={formError} />
+          {isApiError(formError) && formError.code === EMAIL_NOT_VERIFIED ? (
+            <EmailNotVerifiedAlert error={formError} email={signIn.variables?.email ?? ''} />
+          ) : (
+            <ErrorAlert error={formError} />
+          )}
           <TextField
             name="email"
             type="email"
@@ -71,7 +83,9 @@ export function SignInPage({ next }: { next?: string }) {
       <p className="muted follow-up">
         <FormattedMessage
           id="signIn.noAccount"
-          values={{ link: (text) => <Link href={paths.signUp()}>{text}</Link> }}
+          values={{
+            link: (text) => <Link href={paths.signUp(safeNextPath(next) ?? undefined)}>{text}</Link>,
+          }}
         />
       </p>
     </Page>

@@ -1,4 +1,7 @@
-/** Create an account; a confirmation link goes to the address given. */
+/**
+ * Create an account; a confirmation link goes to the address given. A `next` path (an invitation,
+ * say) is remembered until the newcomer signs in, so they land back where they started.
+ */
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from '@tanstack/react-router';
 import { useRef } from 'react';
@@ -15,7 +18,8 @@ import { useFocusFirstInvalid } from '../platform/forms/use-focus-invalid.ts';
 import { useLocale } from '../platform/i18n/locale-provider.tsx';
 import { ENDONYMS, LOCALES } from '../platform/i18n/locales.ts';
 import { Page } from '../platform/layout/page.tsx';
-import { paths } from '../platform/routing/paths.ts';
+import { paths, safeNextPath } from '../platform/routing/paths.ts';
+import { rememberReturnPath } from '../platform/routing/return-path.ts';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password-rules.ts';
 
 interface SignUpInput {
@@ -27,14 +31,18 @@ interface SignUpInput {
 
 const LANGUAGE_OPTIONS = LOCALES.map((locale) => ({ id: locale, label: ENDONYMS[locale], lang: locale }));
 
-export function SignUpPage() {
+export function SignUpPage({ next }: { next?: string }) {
   const intl = useIntl();
   const router = useRouter();
   const { locale } = useLocale();
   const formRef = useRef<HTMLFormElement>(null);
   const signUp = useMutation({
     mutationFn: (input: SignUpInput) => api.post('/account/sign-up', input),
-    onSuccess: () => router.navigate({ href: paths.checkYourMail() }),
+    onSuccess: (_result, input) => {
+      rememberReturnPath(next);
+      // The address goes along in the page's history entry, for "send the link again".
+      return router.navigate({ href: paths.checkYourMail(), state: { signUpEmail: input.email } });
+    },
   });
   const { fieldErrors, formError } = placeApiError(signUp.error, [
     'displayName',
@@ -110,7 +118,9 @@ export function SignUpPage() {
       <p className="muted follow-up">
         <FormattedMessage
           id="signUp.haveAccount"
-          values={{ link: (text) => <Link href={paths.signIn()}>{text}</Link> }}
+          values={{
+            link: (text) => <Link href={paths.signIn(safeNextPath(next) ?? undefined)}>{text}</Link>,
+          }}
         />
       </p>
     </Page>

@@ -1,6 +1,9 @@
-/** The link from the confirmation mail: confirms the address once, then offers to sign in. */
+/**
+ * The link from the confirmation mail: confirms the address once, then offers to sign in (towards
+ * where the newcomer started, if that was remembered) — or, when the link has expired, a new one.
+ */
 import { useMutation } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { api } from '../platform/api/api-client.ts';
@@ -8,12 +11,15 @@ import { ErrorAlert, SuccessAlert } from '../platform/forms/form-alert.tsx';
 import { Loading } from '../platform/layout/loading.tsx';
 import { Page } from '../platform/layout/page.tsx';
 import { paths } from '../platform/routing/paths.ts';
+import { rememberedReturnPath } from '../platform/routing/return-path.ts';
+import { ResendVerificationForm } from './resend-verification-form.tsx';
 
 export function VerifyEmailPage({ token }: { token?: string }) {
   const intl = useIntl();
   const verify = useMutation({
     mutationFn: (value: string) => api.post('/account/verify-email', { token: value }),
   });
+  const [returnPath] = useState(rememberedReturnPath);
   const hasStarted = useRef(false);
   useEffect(() => {
     // A token is single-use: send it once, even when React runs effects twice in development.
@@ -44,7 +50,7 @@ export function VerifyEmailPage({ token }: { token?: string }) {
                 <FormattedMessage id="verify.done" />
               </p>
             </SuccessAlert>
-            <Link className="button" href={paths.signIn()}>
+            <Link className="button" href={paths.signIn(returnPath ?? undefined)}>
               <FormattedMessage id="nav.signIn" />
             </Link>
           </>
@@ -53,11 +59,11 @@ export function VerifyEmailPage({ token }: { token?: string }) {
           <>
             <ErrorAlert error={verify.error} />
             <p>
-              <FormattedMessage
-                id="verify.failedHelp"
-                values={{ link: (text) => <Link href={paths.signUp()}>{text}</Link> }}
-              />
+              <FormattedMessage id="verify.failedHelp" />
             </p>
+            <div className="card">
+              <ResendVerificationForm />
+            </div>
           </>
         )}
       </div>

@@ -2,7 +2,7 @@
  * Every page of the web app and its address. Route components read their params and search
  * values here and hand them to the page as props, so pages do not depend on the router's types.
  */
-import { createRootRoute, createRoute, createRouter, Outlet } from '@tanstack/react-router';
+import { createRootRoute, createRoute, createRouter, Outlet, useLocation } from '@tanstack/react-router';
 import { AccountPage } from '../accounts/account-page.tsx';
 import { CheckYourMailPage } from '../accounts/check-your-mail-page.tsx';
 import { ForgotPasswordPage } from '../accounts/forgot-password-page.tsx';
@@ -35,12 +35,27 @@ const page = (path: string, component: () => React.ReactNode) =>
   createRoute({ getParentRoute: () => rootRoute, path, component });
 
 const homeRoute = page('/', HomePage);
-const signUpRoute = page('/sign-up', SignUpPage);
-const checkYourMailRoute = page('/check-your-mail', CheckYourMailPage);
 const forgotPasswordRoute = page('/forgot-password', ForgotPasswordPage);
 const accountRoute = page('/account', AccountPage);
 const newClusterRoute = page('/clusters/new', CreateClusterPage);
 const outboxRoute = page('/admin/outbox', OutboxPage);
+
+const signUpRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sign-up',
+  validateSearch: (search: Record<string, unknown>) => ({ next: text(search.next) }),
+  component: function SignUpRoute() {
+    return <SignUpPage next={signUpRoute.useSearch().next} />;
+  },
+});
+
+const checkYourMailRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/check-your-mail',
+  component: function CheckYourMailRoute() {
+    return <CheckYourMailPage email={useLocation().state.signUpEmail} />;
+  },
+});
 
 const verifyEmailRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -144,5 +159,12 @@ export const router = createRouter({ routeTree, defaultPreload: false, scrollRes
 declare module '@tanstack/react-router' {
   interface Register {
     router: typeof router;
+  }
+}
+
+declare module '@tanstack/history' {
+  interface HistoryState {
+    /** The address just signed up with, kept in the check-your-mail page's history entry. */
+    signUpEmail?: string;
   }
 }

@@ -1,9 +1,10 @@
 /**
  * The link from an invitation mail: which cluster, which role; accept with one's account (the
- * invitation is for one e-mail address, so one signs in or signs up with that address first).
+ * invitation is for one e-mail address, so one signs in or signs up with that address first —
+ * both lead back here afterwards).
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useLocation, useRouter } from '@tanstack/react-router';
+import { useRouter } from '@tanstack/react-router';
 import { Button, Link } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useLabels } from '../platform/catalogue/use-labels.ts';
@@ -21,7 +22,6 @@ export function InvitationPage({ token }: { token: string }) {
   const intl = useIntl();
   const labels = useLabels();
   const router = useRouter();
-  const location = useLocation();
   const queryClient = useQueryClient();
   const session = useSession();
   const preview = useInvitationPreview(token);
@@ -104,10 +104,10 @@ export function InvitationPage({ token }: { token: string }) {
                 <FormattedMessage id="invitation.signInFirst" />
               </p>
               <div className="button-row">
-                <Link className="button" href={paths.signIn(location.href)}>
+                <Link className="button" href={paths.signIn(paths.invitation(token))}>
                   <FormattedMessage id="nav.signIn" />
                 </Link>
-                <Link className="button button--secondary" href={paths.signUp()}>
+                <Link className="button button--secondary" href={paths.signUp(paths.invitation(token))}>
                   <FormattedMessage id="nav.signUp" />
                 </Link>
               </div>

@@ -90,11 +90,15 @@ export const en = {
   'checkMail.text':
     'We have sent a confirmation link to the address you gave. Open it to confirm that the address is yours; then you can sign in.',
   'checkMail.notArrived': 'Nothing arrived? Look in your spam folder. The link stays valid for 48 hours.',
+  'resend.submit': 'Send the link again',
+  'resend.sent':
+    'If an account with this address is waiting to be confirmed, a new link is on its way. It stays valid for 48 hours.',
+  'resend.sentTo': 'A new confirmation link is on its way to {email}.',
   'verify.title': 'Confirm your e-mail address',
   'verify.done': 'Thank you — your e-mail address is confirmed. You can now sign in.',
   'verify.missingToken':
     'This address lacks its confirmation code. Open the link from the e-mail exactly as it was sent.',
-  'verify.failedHelp': 'If the link has expired, you can <link>create your account again</link>.',
+  'verify.failedHelp': 'If the link has expired, ask for a new one below.',
   'notFound.title': 'Page not found',
   'notFound.text': 'There is nothing at this address, or it is not shared with you.',
   'notFound.home': 'Go to the home page',
@@ -351,7 +355,7 @@ export const en = {
   'invitation.accept': 'Accept the invitation',
   'invitation.accepted': 'Welcome! You now have the role {role}.',
   'invitation.signInFirst':
-    'To accept, sign in with the address the invitation was sent to — or create an account with it, then open this link again.',
+    'To accept, sign in with the address the invitation was sent to — or create an account with it; you will come back here afterwards.',
 
   // transparency
   'transparency.title': 'Transparency',

@@ -90,11 +90,15 @@ export const fr: Messages = {
     'Nous avons envoyé un lien de confirmation à l’adresse indiquée. Ouvrez-le pour confirmer que l’adresse est la vôtre ; vous pourrez ensuite vous connecter.',
   'checkMail.notArrived':
     'Rien reçu ? Regardez dans vos courriers indésirables. Le lien reste valable 48 heures.',
+  'resend.submit': 'Renvoyer le lien',
+  'resend.sent':
+    'Si un compte avec cette adresse attend sa confirmation, un nouveau lien est en route. Il reste valable 48 heures.',
+  'resend.sentTo': 'Un nouveau lien de confirmation est en route vers {email}.',
   'verify.title': 'Confirmez votre adresse e-mail',
   'verify.done': 'Merci — votre adresse e-mail est confirmée. Vous pouvez maintenant vous connecter.',
   'verify.missingToken':
     'Il manque à cette adresse son code de confirmation. Ouvrez le lien de l’e-mail tel qu’il a été envoyé.',
-  'verify.failedHelp': 'Si le lien a expiré, vous pouvez <link>créer à nouveau votre compte</link>.',
+  'verify.failedHelp': 'Si le lien a expiré, demandez-en un nouveau ci-dessous.',
   'notFound.title': 'Page introuvable',
   'notFound.text': 'Il n’y a rien à cette adresse, ou elle ne vous est pas accessible.',
   'notFound.home': 'Aller à l’accueil',
@@ -359,7 +363,7 @@ export const fr: Messages = {
   'invitation.accept': 'Accepter l’invitation',
   'invitation.accepted': 'Bienvenue ! Vous avez désormais le rôle {role}.',
   'invitation.signInFirst':
-    'Pour accepter, connectez-vous avec l’adresse à laquelle l’invitation a été envoyée — ou créez un compte avec elle, puis rouvrez ce lien.',
+    'Pour accepter, connectez-vous avec l’adresse à laquelle l’invitation a été envoyée — ou créez un compte avec elle ; vous reviendrez ensuite ici.',
 
   // transparency
   'transparency.title': 'Transparence',

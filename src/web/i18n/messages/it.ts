@@ -90,11 +90,15 @@ export const it: Messages = {
     'Abbiamo inviato un link di conferma all’indirizzo indicato. Aprilo per confermare che l’indirizzo è tuo; poi potrai accedere.',
   'checkMail.notArrived':
     'Non è arrivato nulla? Controlla la cartella spam. Il link resta valido per 48 ore.',
+  'resend.submit': 'Invia di nuovo il link',
+  'resend.sent':
+    'Se un account con questo indirizzo attende la conferma, un nuovo link è in arrivo. Resta valido per 48 ore.',
+  'resend.sentTo': 'Un nuovo link di conferma è in arrivo a {email}.',
   'verify.title': 'Conferma il tuo indirizzo e-mail',
   'verify.done': 'Grazie — il tuo indirizzo e-mail è confermato. Ora puoi accedere.',
   'verify.missingToken':
     'A questo indirizzo manca il codice di conferma. Apri il link dell’e-mail esattamente come è stato inviato.',
-  'verify.failedHelp': 'Se il link è scaduto, puoi <link>creare di nuovo il tuo account</link>.',
+  'verify.failedHelp': 'Se il link è scaduto, chiedine uno nuovo qui sotto.',
   'notFound.title': 'Pagina non trovata',
   'notFound.text': 'Non c’è nulla a questo indirizzo, oppure non è condiviso con te.',
   'notFound.home': 'Vai alla pagina iniziale',
@@ -354,7 +358,7 @@ export const it: Messages = {
   'invitation.accept': 'Accetta l’invito',
   'invitation.accepted': 'Benvenuto! Ora hai il ruolo {role}.',
   'invitation.signInFirst':
-    'Per accettare, accedi con l’indirizzo a cui è stato inviato l’invito — oppure crea un account con quell’indirizzo, poi riapri questo link.',
+    'Per accettare, accedi con l’indirizzo a cui è stato inviato l’invito — oppure crea un account con quell’indirizzo; poi tornerai qui.',
 
   // transparency
   'transparency.title': 'Trasparenza',

@@ -89,11 +89,15 @@ export const lv: Messages = {
   'checkMail.text':
     'Mēs nosūtījām apstiprinājuma saiti uz norādīto adresi. Atveriet to, lai apstiprinātu, ka adrese ir jūsu; pēc tam varēsiet pieteikties.',
   'checkMail.notArrived': 'Nekas nav pienācis? Ieskatieties surogātpasta mapē. Saite ir derīga 48 stundas.',
+  'resend.submit': 'Nosūtīt saiti vēlreiz',
+  'resend.sent':
+    'Ja konts ar šo adresi gaida apstiprinājumu, jauna saite jau ir ceļā. Tā ir derīga 48 stundas.',
+  'resend.sentTo': 'Jauna apstiprinājuma saite ir ceļā uz {email}.',
   'verify.title': 'Apstipriniet savu e-pasta adresi',
   'verify.done': 'Paldies — jūsu e-pasta adrese ir apstiprināta. Tagad varat pieteikties.',
   'verify.missingToken':
     'Šai adresei trūkst apstiprinājuma koda. Atveriet saiti no e-pasta tieši tā, kā tā tika nosūtīta.',
-  'verify.failedHelp': 'Ja saite ir novecojusi, varat <link>izveidot kontu vēlreiz</link>.',
+  'verify.failedHelp': 'Ja saite ir novecojusi, palūdziet jaunu zemāk.',
   'notFound.title': 'Lapa nav atrasta',
   'notFound.text': 'Šajā adresē nekā nav, vai arī tā nav jums pieejama.',
   'notFound.home': 'Uz sākumlapu',
@@ -350,7 +354,7 @@ export const lv: Messages = {
   'invitation.accept': 'Pieņemt ielūgumu',
   'invitation.accepted': 'Laipni lūdzam! Jums tagad ir loma “{role}”.',
   'invitation.signInFirst':
-    'Lai pieņemtu, piesakieties ar adresi, uz kuru tika nosūtīts ielūgums — vai izveidojiet ar to kontu un atveriet šo saiti vēlreiz.',
+    'Lai pieņemtu, piesakieties ar adresi, uz kuru tika nosūtīts ielūgums — vai izveidojiet ar to kontu; pēc tam jūs atgriezīsieties šeit.',
 
   // transparency
   'transparency.title': 'Caurskatāmība',

@@ -3,7 +3,7 @@ const segment = encodeURIComponent;
 
 export const paths = {
   home: () => '/',
-  signUp: () => '/sign-up',
+  signUp: (next?: string) => (next ? `/sign-up?next=${segment(next)}` : '/sign-up'),
   checkYourMail: () => '/check-your-mail',
   verifyEmail: () => '/verify-email',
   signIn: (next?: string) => (next ? `/sign-in?next=${segment(next)}` : '/sign-in'),

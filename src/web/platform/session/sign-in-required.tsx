@@ -19,7 +19,7 @@ export function SignInRequired() {
         <Link className="button" href={paths.signIn(location.href)}>
           <FormattedMessage id="nav.signIn" />
         </Link>
-        <Link className="button button--secondary" href={paths.signUp()}>
+        <Link className="button button--secondary" href={paths.signUp(location.href)}>
           <FormattedMessage id="nav.signUp" />
         </Link>
       </div>
