@@ -67,6 +67,20 @@ describe('sign-up, e-mail verification and sign-in', () => {
     expect((await anonymous.post('/api/v1/account/verify-email', { token: second })).status).toBe(204);
   });
 
+  it('leads the confirmation link back to where the newcomer was going, within this site only', async () => {
+    await signUp(ctx.client(), { email: 'invited@example.org', next: '/invitations/abc' });
+    const mail = await ctx.db
+      .selectFrom('mail_outbox')
+      .select('body_text')
+      .where('to_address', '=', 'invited@example.org')
+      .executeTakeFirstOrThrow();
+    expect(mail.body_text).toMatch(/\/verify-email\?token=[A-Za-z0-9_-]+&next=%2Finvitations%2Fabc/);
+    for (const next of ['//evil.example/x', 'https://evil.example/', '/\\evil.example', 'relative/path']) {
+      const response = await signUp(ctx.client(), { email: 'next-check@example.org', next });
+      expect(response.body.error, next).toMatchObject({ code: 'validation.format', field: 'next' });
+    }
+  });
+
   it('mails the verification link in the person’s language', async () => {
     await signUp(ctx.client(), { email: 'anna@example.fr', locale: 'fr' });
     const mail = await ctx.db

@@ -96,6 +96,7 @@ export const personDataRepo = {
         'cluster.id as clusterId',
         'cluster.slug',
         'cluster.name',
+        'cluster.default_locale',
         'cluster_role.role',
         'cluster_role.granted_at',
       ])

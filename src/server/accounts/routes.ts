@@ -8,7 +8,15 @@ import {
   SESSION_TTL_MS,
 } from '../platform/auth/session-plugin.ts';
 import { rateLimit } from '../platform/http/rate-limits.ts';
-import { DisplayName, Email, LocaleSchema, Password, Token, Uuid } from '../platform/http/schemas.ts';
+import {
+  DisplayName,
+  Email,
+  LocaleSchema,
+  Password,
+  SameSitePath,
+  Token,
+  Uuid,
+} from '../platform/http/schemas.ts';
 import type { AccountService } from './service.ts';
 
 export interface AccountRoutesOptions {
@@ -44,6 +52,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox<AccountRoutesOptions> = as
           password: Password,
           displayName: DisplayName,
           locale: LocaleSchema,
+          next: Type.Optional(SameSitePath),
         }),
         response: { 201: Type.Object({ person: PersonView }) },
       },

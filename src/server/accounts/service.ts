@@ -40,6 +40,8 @@ export interface SignUpInput {
   password: string;
   displayName: string;
   locale: Locale;
+  /** Where the newcomer was going (an invitation page); the confirmation link leads back there. */
+  next?: string;
 }
 
 const normaliseEmail = (email: string) => email.trim().toLowerCase();
@@ -100,7 +102,7 @@ export class AccountService {
           subject: mailMessage('mail.verify.subject', input.locale),
           text: mailMessage('mail.verify.body', input.locale, {
             name: input.displayName.trim(),
-            link: `${this.publicUrl}/verify-email?token=${token}`,
+            link: `${this.publicUrl}/verify-email?token=${token}${input.next ? `&next=${encodeURIComponent(input.next)}` : ''}`,
           }),
         });
       });
@@ -390,10 +392,15 @@ function toView(person: {
   };
 }
 
-function groupRoles(rows: { slug: string; name: string; role: string }[]) {
-  const bySlug = new Map<string, { slug: string; name: string; roles: string[] }>();
+function groupRoles(rows: { slug: string; name: string; default_locale: string; role: string }[]) {
+  const bySlug = new Map<string, { slug: string; name: string; defaultLocale: string; roles: string[] }>();
   for (const row of rows) {
-    const entry = bySlug.get(row.slug) ?? { slug: row.slug, name: row.name, roles: [] };
+    const entry = bySlug.get(row.slug) ?? {
+      slug: row.slug,
+      name: row.name,
+      defaultLocale: row.default_locale,
+      roles: [],
+    };
     entry.roles.push(row.role);
     bySlug.set(row.slug, entry);
   }

@@ -65,6 +65,15 @@ describe('registering an organisation', () => {
     });
   });
 
+  it('refuses an application date in the future', async () => {
+    const { coordinator, slug } = await ctx.cluster();
+    const response = await coordinator.client.post(`/api/v1/clusters/${slug}/organisations`, {
+      ...ecosMed,
+      appliedOn: '2999-01-01',
+    });
+    expect(response.body.error).toMatchObject({ code: 'organisation.applied_in_future', field: 'appliedOn' });
+  });
+
   it('refuses an unknown legal form and writes nothing', async () => {
     const { coordinator, slug, id } = await ctx.cluster();
     const response = await coordinator.client.post(`/api/v1/clusters/${slug}/organisations`, {

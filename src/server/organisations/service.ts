@@ -152,6 +152,9 @@ export class OrganisationService {
     const access = await this.access.require(actor, slug, 'organisation.register');
     checkLegalForm(input.legalForm);
     const now = this.clock();
+    if (input.appliedOn !== undefined && input.appliedOn > today(now)) {
+      throw badRequest('organisation.applied_in_future', 'appliedOn');
+    }
     const row: OrganisationTable = {
       cluster_id: access.cluster.id,
       id: newId(),

@@ -27,6 +27,8 @@ interface SignUpInput {
   readonly email: string;
   readonly password: string;
   readonly locale: string;
+  /** Carried into the confirmation link, so the way back survives a change of device. */
+  next?: string;
 }
 
 const LANGUAGE_OPTIONS = LOCALES.map((locale) => ({ id: locale, label: ENDONYMS[locale], lang: locale }));
@@ -71,6 +73,7 @@ export function SignUpPage({ next }: { next?: string }) {
               email: form.text('email').trim(),
               password: form.text('password'),
               locale: form.text('locale') || locale,
+              ...(safeNextPath(next) ? { next: safeNextPath(next) as string } : {}),
             });
           }}
         >

@@ -10,16 +10,17 @@ import { api } from '../platform/api/api-client.ts';
 import { ErrorAlert, SuccessAlert } from '../platform/forms/form-alert.tsx';
 import { Loading } from '../platform/layout/loading.tsx';
 import { Page } from '../platform/layout/page.tsx';
-import { paths } from '../platform/routing/paths.ts';
+import { paths, safeNextPath } from '../platform/routing/paths.ts';
 import { rememberedReturnPath } from '../platform/routing/return-path.ts';
 import { ResendVerificationForm } from './resend-verification-form.tsx';
 
-export function VerifyEmailPage({ token }: { token?: string }) {
+export function VerifyEmailPage({ token, next }: { token?: string; next?: string }) {
   const intl = useIntl();
   const verify = useMutation({
     mutationFn: (value: string) => api.post('/account/verify-email', { token: value }),
   });
-  const [returnPath] = useState(rememberedReturnPath);
+  // The link's own `next` works on any device; the remembered one only in this browser.
+  const [returnPath] = useState(() => safeNextPath(next) ?? rememberedReturnPath());
   const hasStarted = useRef(false);
   useEffect(() => {
     // A token is single-use: send it once, even when React runs effects twice in development.

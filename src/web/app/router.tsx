@@ -60,9 +60,10 @@ const checkYourMailRoute = createRoute({
 const verifyEmailRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/verify-email',
-  validateSearch: tokenSearch,
+  validateSearch: (search: Record<string, unknown>) => ({ ...tokenSearch(search), next: text(search.next) }),
   component: function VerifyEmailRoute() {
-    return <VerifyEmailPage token={verifyEmailRoute.useSearch().token} />;
+    const { token, next } = verifyEmailRoute.useSearch();
+    return <VerifyEmailPage token={token} next={next} />;
   },
 });
 

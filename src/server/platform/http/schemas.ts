@@ -10,6 +10,8 @@ export const Uuid = Type.String({
   pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$',
 });
 export const Token = Type.String({ minLength: 1, maxLength: 100 });
+/** A path inside this site to return to (never another site: no scheme, no `//` or `/\\`). */
+export const SameSitePath = Type.String({ maxLength: 300, pattern: '^/(?![/\\\\])[^\\s]*$' });
 export const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', maxLength: 10 });
 
 export const ErrorResponse = Type.Object(

@@ -179,6 +179,12 @@ export const ERROR_MESSAGES = {
     fr: 'Choisissez une forme juridique dans la liste.',
     it: 'Scegli una forma giuridica dall’elenco.',
   },
+  'organisation.applied_in_future': {
+    en: 'The application date cannot be in the future.',
+    lv: 'Pieteikuma datums nevar būt nākotnē.',
+    fr: 'La date de candidature ne peut pas être dans le futur.',
+    it: 'La data della domanda non può essere nel futuro.',
+  },
   'membership.transition_not_allowed': {
     en: 'A membership cannot go from “{from, select, applicant {applicant} active {active} suspended {suspended} other {left}}” to “{to, select, applicant {applicant} active {active} suspended {suspended} other {left}}”.',
     lv: 'Dalība nevar mainīties no “{from, select, applicant {pretendents} active {aktīvs} suspended {apturēts} other {izstājies}}” uz “{to, select, applicant {pretendents} active {aktīvs} suspended {apturēts} other {izstājies}}”.',
