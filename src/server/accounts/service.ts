@@ -16,15 +16,35 @@ import { SESSION_TTL_MS } from '../platform/auth/session-plugin.ts';
 import { hashToken, newToken } from '../platform/auth/tokens.ts';
 import type { Actor } from '../platform/auth/viewer.ts';
 import type { Clock } from '../platform/clock.ts';
-import type { Db } from '../platform/database.ts';
+import type { Db, Tx } from '../platform/database.ts';
 import { AppError, badRequest, conflict, notFound } from '../platform/errors.ts';
 import { mailMessage } from '../platform/i18n/translate.ts';
 import { newId } from '../platform/ids.ts';
 import type { Mailer } from '../platform/mail.ts';
 import { emailTokenRepo, personDataRepo, personRepo, sessionRepo } from './repo.ts';
 
-const VERIFY_TTL_MS = 48 * 3600 * 1000;
-const RESET_TTL_MS = 3600 * 1000;
+/** The mails that carry a single-use link: how long the link lives, where it leads, what it says. */
+const TOKEN_MAILS = {
+  verify_email: {
+    ttlMs: 48 * 3600 * 1000,
+    path: '/verify-email',
+    subject: 'mail.verify.subject',
+    body: 'mail.verify.body',
+  },
+  reset_password: {
+    ttlMs: 3600 * 1000,
+    path: '/reset-password',
+    subject: 'mail.reset.subject',
+    body: 'mail.reset.body',
+  },
+} as const;
+
+interface MailRecipient {
+  readonly id: string;
+  readonly email: string;
+  readonly name: string;
+  readonly locale: Locale;
+}
 
 export interface PersonView {
   id: string;
@@ -45,6 +65,7 @@ export interface SignUpInput {
 }
 
 const normaliseEmail = (email: string) => email.trim().toLowerCase();
+const localeOf = (person: { locale: string }): Locale => (isLocale(person.locale) ? person.locale : 'en');
 
 function checkPassword(password: string, email: string): void {
   const problem = passwordProblem(password, email);
@@ -67,6 +88,30 @@ export class AccountService {
     private readonly publicUrl: string,
   ) {}
 
+  /** Creates a single-use token and queues the mail carrying its link, in the caller's transaction. */
+  private async queueLinkMail(tx: Tx, to: MailRecipient, purpose: keyof typeof TOKEN_MAILS, extraQuery = '') {
+    const spec = TOKEN_MAILS[purpose];
+    const token = newToken();
+    const now = this.clock();
+    await emailTokenRepo.insert(tx, {
+      token_hash: hashToken(token),
+      person_id: to.id,
+      purpose,
+      created_at: now,
+      expires_at: new Date(now.getTime() + spec.ttlMs),
+      used_at: null,
+    });
+    await this.mailer.enqueue(tx, {
+      to: to.email,
+      personId: to.id,
+      subject: mailMessage(spec.subject, to.locale),
+      text: mailMessage(spec.body, to.locale, {
+        name: to.name,
+        link: `${this.publicUrl}${spec.path}?token=${token}${extraQuery}`,
+      }),
+    });
+  }
+
   /** Anyone may sign up; the account stays unusable until the e-mail address is confirmed. */
   async signUp(input: SignUpInput): Promise<PersonView> {
     const email = normaliseEmail(input.email);
@@ -75,7 +120,6 @@ export class AccountService {
     const passwordHash = await hashPassword(input.password);
     const id = newId();
     const now = this.clock();
-    const token = newToken();
     try {
       await this.db.transaction().execute(async (tx) => {
         await personRepo.insert(tx, {
@@ -88,23 +132,12 @@ export class AccountService {
           created_at: now,
           erased_at: null,
         });
-        await emailTokenRepo.insert(tx, {
-          token_hash: hashToken(token),
-          person_id: id,
-          purpose: 'verify_email',
-          created_at: now,
-          expires_at: new Date(now.getTime() + VERIFY_TTL_MS),
-          used_at: null,
-        });
-        await this.mailer.enqueue(tx, {
-          to: email,
-          personId: id,
-          subject: mailMessage('mail.verify.subject', input.locale),
-          text: mailMessage('mail.verify.body', input.locale, {
-            name: input.displayName.trim(),
-            link: `${this.publicUrl}/verify-email?token=${token}${input.next ? `&next=${encodeURIComponent(input.next)}` : ''}`,
-          }),
-        });
+        await this.queueLinkMail(
+          tx,
+          { id, email, name: input.displayName.trim(), locale: input.locale },
+          'verify_email',
+          input.next ? `&next=${encodeURIComponent(input.next)}` : '',
+        );
       });
     } catch (error) {
       // Two sign-ups with one address at once: the unique index decides, the loser hears why.
@@ -125,30 +158,14 @@ export class AccountService {
   /** Mails a new confirmation link to an unconfirmed account; answers the same whatever the address. */
   async resendVerification(rawEmail: string): Promise<void> {
     const person = await personRepo.findByEmail(this.db, normaliseEmail(rawEmail));
-    if (!person || person.email_verified_at || !person.email) return;
-    const email = person.email;
-    const locale = isLocale(person.locale) ? person.locale : 'en';
-    const token = newToken();
-    const now = this.clock();
-    await this.db.transaction().execute(async (tx) => {
-      await emailTokenRepo.insert(tx, {
-        token_hash: hashToken(token),
-        person_id: person.id,
-        purpose: 'verify_email',
-        created_at: now,
-        expires_at: new Date(now.getTime() + VERIFY_TTL_MS),
-        used_at: null,
-      });
-      await this.mailer.enqueue(tx, {
-        to: email,
-        personId: person.id,
-        subject: mailMessage('mail.verify.subject', locale),
-        text: mailMessage('mail.verify.body', locale, {
-          name: person.display_name,
-          link: `${this.publicUrl}/verify-email?token=${token}`,
-        }),
-      });
-    });
+    if (!person?.email || person.email_verified_at) return;
+    const recipient = {
+      id: person.id,
+      email: person.email,
+      name: person.display_name,
+      locale: localeOf(person),
+    };
+    await this.db.transaction().execute((tx) => this.queueLinkMail(tx, recipient, 'verify_email'));
     void this.mailer.deliver();
   }
 
@@ -200,31 +217,15 @@ export class AccountService {
 
   /** Always answers the same way, so it cannot be used to learn who has an account. */
   async requestPasswordReset(rawEmail: string): Promise<void> {
-    const email = normaliseEmail(rawEmail);
-    const person = await personRepo.findByEmail(this.db, email);
-    if (!person) return;
-    const token = newToken();
-    const now = this.clock();
-    const locale = isLocale(person.locale) ? person.locale : 'en';
-    await this.db.transaction().execute(async (tx) => {
-      await emailTokenRepo.insert(tx, {
-        token_hash: hashToken(token),
-        person_id: person.id,
-        purpose: 'reset_password',
-        created_at: now,
-        expires_at: new Date(now.getTime() + RESET_TTL_MS),
-        used_at: null,
-      });
-      await this.mailer.enqueue(tx, {
-        to: email,
-        personId: person.id,
-        subject: mailMessage('mail.reset.subject', locale),
-        text: mailMessage('mail.reset.body', locale, {
-          name: person.display_name,
-          link: `${this.publicUrl}/reset-password?token=${token}`,
-        }),
-      });
-    });
+    const person = await personRepo.findByEmail(this.db, normaliseEmail(rawEmail));
+    if (!person?.email) return;
+    const recipient = {
+      id: person.id,
+      email: person.email,
+      name: person.display_name,
+      locale: localeOf(person),
+    };
+    await this.db.transaction().execute((tx) => this.queueLinkMail(tx, recipient, 'reset_password'));
     void this.mailer.deliver();
   }
 
