@@ -183,6 +183,8 @@ describe.skipIf(!hasChromium)('clusters in the browser', () => {
     await invite.getByRole('button', { name: 'Send the invitation' }).click();
     await page.getByText(`An invitation is on its way to ${email}.`).waitFor();
     const invitations = page.getByRole('region', { name: 'Invitations sent' });
+    // The list refreshes after the confirmation; wait for the new invitation to be in it.
+    await invitations.getByRole('button', { name: `Withdraw the invitation to ${email}` }).waitFor();
     // Only an invitation still waiting can be withdrawn.
     expect(await invitations.getByRole('button', { name: /^Withdraw the invitation to/ }).count()).toBe(1);
 
