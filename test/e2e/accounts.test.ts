@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from './support/accessibility.ts';
 import { expectPage, settle, visit } from './support/app-page.ts';
 import { hasChromium, launchBrowser } from './support/browser.ts';
+import { expectFocusOnMainHeading } from './support/focus.ts';
 import { type PageProblems, watchPage } from './support/page-watch.ts';
 import { startWebServer, type WebServer } from './support/web-server.ts';
 
@@ -178,7 +179,7 @@ describe.skipIf(!hasChromium)('accounts in the browser', () => {
     await page.getByRole('link', { name: /Account/ }).focus();
     await page.keyboard.press('Enter');
     await settle(page);
-    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    await expectFocusOnMainHeading(page);
     watch.expectNone();
   });
 

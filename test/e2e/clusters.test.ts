@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from './support/accessibility.ts';
 import { expectPage, settle, visit } from './support/app-page.ts';
 import { hasChromium, launchBrowser } from './support/browser.ts';
+import { expectFocusOnField, expectFocusOnMainHeading } from './support/focus.ts';
 import { type PageProblems, watchPage } from './support/page-watch.ts';
 import { createPerson, signIn, TEST_PASSWORD, type TestPerson, uniqueEmail } from './support/people.ts';
 import { selectOption } from './support/select-option.ts';
@@ -79,7 +80,7 @@ describe.skipIf(!hasChromium)('clusters in the browser', () => {
     await page.waitForFunction(
       () => document.querySelector('input[name="slug"]')?.getAttribute('aria-invalid') === 'true',
     );
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('slug');
+    await expectFocusOnField(page, 'slug');
     await expectNoAxeViolations(page, 'create cluster with an error');
 
     await address.fill(SLUG);
@@ -195,7 +196,7 @@ describe.skipIf(!hasChromium)('clusters in the browser', () => {
     await confirm.getByRole('button', { name: 'Withdraw the invitation' }).click();
     await confirm.waitFor({ state: 'detached' });
     await invitations.getByText(email).waitFor({ state: 'detached' });
-    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    await expectFocusOnMainHeading(page);
     await expectNoAxeViolations(page, 'people after withdrawing an invitation');
 
     const link = await server.mailedLink(email, '/invitations/');
@@ -295,7 +296,7 @@ describe.skipIf(!hasChromium)('clusters in the browser', () => {
     const history = page.getByRole('region', { name: 'Membership history' });
     await history.getByText('Applied for membership').waitFor();
     await history.getByText('Admitted as a member').waitFor();
-    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    await expectFocusOnMainHeading(page);
     await expectNoAxeViolations(page, 'organisation admitted');
 
     await page.getByRole('button', { name: 'Edit details' }).click();

@@ -4,6 +4,7 @@ import { Button } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { ErrorAlert } from '../platform/forms/form-alert.tsx';
 import { announce } from '../platform/layout/announcer.tsx';
+import { ConfirmActions } from '../platform/layout/confirm-actions.tsx';
 import { ModalDialog } from '../platform/layout/modal-dialog.tsx';
 import { focusMainHeading } from '../platform/layout/navigation-focus.ts';
 import { type Mandate, type Organisation, organisationApi, organisationKeys } from './organisation-api.ts';
@@ -44,31 +45,20 @@ export function EndMandateDialog({ slug, organisation, mandate }: Props) {
             <FormattedMessage id="representative.endText" values={names} />
           </p>
           <ErrorAlert error={end.error} />
-          <div className="form-actions">
-            <Button
-              className="button button--danger"
-              onPress={() => {
-                if (!end.isPending) {
-                  end.mutate(undefined, {
-                    onSuccess: () => {
-                      close();
-                      // The "end mandate" button went with the mandate: keep the keyboard on the page.
-                      requestAnimationFrame(focusMainHeading);
-                    },
-                  });
-                }
-              }}
-            >
-              {end.isPending ? (
-                <FormattedMessage id="form.sending" />
-              ) : (
-                <FormattedMessage id="representative.end" />
-              )}
-            </Button>
-            <Button className="button button--secondary" slot="close">
-              <FormattedMessage id="common.cancel" />
-            </Button>
-          </div>
+          <ConfirmActions
+            isPending={end.isPending}
+            onConfirm={() =>
+              end.mutate(undefined, {
+                onSuccess: () => {
+                  close();
+                  // The "end mandate" button went with the mandate: keep the keyboard on the page.
+                  requestAnimationFrame(focusMainHeading);
+                },
+              })
+            }
+          >
+            <FormattedMessage id="representative.end" />
+          </ConfirmActions>
         </div>
       )}
     </ModalDialog>

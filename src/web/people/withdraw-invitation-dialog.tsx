@@ -4,6 +4,7 @@ import { Button } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { ErrorAlert } from '../platform/forms/form-alert.tsx';
 import { announce } from '../platform/layout/announcer.tsx';
+import { ConfirmActions } from '../platform/layout/confirm-actions.tsx';
 import { ModalDialog } from '../platform/layout/modal-dialog.tsx';
 import { focusMainHeading } from '../platform/layout/navigation-focus.ts';
 import { type Invitation, peopleApi, peopleKeys } from './people-api.ts';
@@ -52,23 +53,9 @@ export function WithdrawInvitationDialog({ slug, invitation }: Props) {
             <FormattedMessage id="invitations.withdrawText" values={names} />
           </p>
           <ErrorAlert error={withdraw.error} />
-          <div className="form-actions">
-            <Button
-              className="button button--danger"
-              onPress={() => {
-                if (!withdraw.isPending) withdraw.mutate();
-              }}
-            >
-              {withdraw.isPending ? (
-                <FormattedMessage id="form.sending" />
-              ) : (
-                <FormattedMessage id="invitations.withdrawConfirm" />
-              )}
-            </Button>
-            <Button className="button button--secondary" slot="close">
-              <FormattedMessage id="common.cancel" />
-            </Button>
-          </div>
+          <ConfirmActions isPending={withdraw.isPending} onConfirm={() => withdraw.mutate()}>
+            <FormattedMessage id="invitations.withdrawConfirm" />
+          </ConfirmActions>
         </div>
       )}
     </ModalDialog>
