@@ -1,8 +1,10 @@
 /** Benchmarks entry point: `kopa bench <name>`. */
 import { runApiBenchmark } from './api.ts';
+import { runClearingBenchmark } from './clearing.ts';
 
 const BENCHMARKS: Readonly<Record<string, (args: string[]) => Promise<number>>> = {
   api: runApiBenchmark,
+  clearing: runClearingBenchmark,
 };
 
 export async function runBenchmark(name: string, args: string[]): Promise<number> {

@@ -12,6 +12,7 @@ import { ConfigError, loadConfig } from '../server/platform/config.ts';
 import { startHousekeeping } from '../server/platform/housekeeping.ts';
 import { AlreadyRunningError, acquireServerLock, openRuntime, startServer } from '../server/runtime.ts';
 import { verifyAll } from '../server/transparency/verify.ts';
+import { runClearingCommand } from './clearing-command.ts';
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 const fail = (line: string) => process.stderr.write(`${line}\n`);
@@ -23,7 +24,10 @@ const USAGE = `Usage: kopa <command>
   seed                          add the demo clusters to an empty database
   audit verify [--cluster SLUG] recompute every audit chain and checkpoint signature
   admin promote EMAIL           make a person a platform administrator
+  clearing compute FILE.csv [--json]
+                                clear obligations (CSV debtor,creditor,amount in minor units)
   bench api [--quick]           run the API benchmark (writes bench/results/api.json)
+  bench clearing                time clearing on generated networks (bench/results/clearing.json)
 
 Configuration comes from the environment: PORT, DATABASE_URL, KOPA_DATA_DIR, KOPA_PUBLIC_URL,
 SMTP_HOST, SMTP_PORT, SMTP_SECURE, SMTP_USER, SMTP_PASSWORD, SMTP_FROM, KOPA_DEMO.`;
@@ -137,6 +141,8 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       });
     }
+    case 'clearing':
+      return runClearingCommand(argv.slice(1), log, fail);
     case 'bench': {
       const { runBenchmark } = await import('../../bench/run.ts');
       return await runBenchmark(sub ?? 'api', rest);
