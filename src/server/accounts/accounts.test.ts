@@ -288,6 +288,13 @@ describe('personal data: export and erasure', () => {
     const { coordinator, slug, id: clusterId } = await ctx.cluster();
     const member = await ctx.person('Erasable Person');
     await member.client.post(`/api/v1/clusters/${slug}/join`);
+    await coordinator.client.post(`/api/v1/clusters/${slug}/invitations`, {
+      email: member.email,
+      role: 'observer',
+    });
+    await member.client.post(
+      `/api/v1/invitations/${await ctx.mailedToken(member.email, '/invitations/')}/accept`,
+    );
     expect(
       (await member.client.post('/api/v1/account/erase', { password: 'wrong-password' })).body.error.code,
     ).toBe('account.password_wrong');
@@ -319,6 +326,8 @@ describe('personal data: export and erasure', () => {
     ).toBe(401);
     const people = await coordinator.client.get(`/api/v1/clusters/${slug}/people`);
     expect(people.body.items.map((p: { id: string }) => p.id)).not.toContain(member.id);
+    const invitations = await coordinator.client.get(`/api/v1/clusters/${slug}/invitations`);
+    expect(JSON.stringify(invitations.body)).not.toContain(member.email);
   });
 
   it('refuses to erase the only coordinator of a cluster until another is named', async () => {

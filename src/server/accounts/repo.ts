@@ -162,6 +162,33 @@ export const personDataRepo = {
         ),
       )
       .executeTakeFirst(),
+  /**
+   * Locks the coordinator rows of every cluster the person coordinates (in cluster order, as role
+   * changes do) and names one where they are the only coordinator, if any.
+   */
+  soleCoordinatorOfLocked: async (db: Q, personId: string) => {
+    const rows = await db
+      .selectFrom('cluster_role')
+      .select(['cluster_id', 'person_id'])
+      .where('role', '=', 'coordinator')
+      .where('cluster_id', 'in', (eb) =>
+        eb
+          .selectFrom('cluster_role as mine')
+          .select('mine.cluster_id')
+          .where('mine.person_id', '=', personId)
+          .where('mine.role', '=', 'coordinator'),
+      )
+      .orderBy('cluster_id')
+      .orderBy('person_id')
+      .forUpdate()
+      .execute();
+    const countByCluster = new Map<string, number>();
+    for (const row of rows) countByCluster.set(row.cluster_id, (countByCluster.get(row.cluster_id) ?? 0) + 1);
+    const soleClusterId = [...countByCluster].find(([, count]) => count === 1)?.[0];
+    if (!soleClusterId) return undefined;
+    return db.selectFrom('cluster').select('name').where('id', '=', soleClusterId).executeTakeFirst();
+  },
+
   clustersOf: (db: Q, personId: string) =>
     db
       .selectFrom('cluster_role')
@@ -179,6 +206,12 @@ export const personDataRepo = {
       .where('revoked_at', 'is', null)
       .execute();
     await db.deleteFrom('invitation').where('email', '=', email).where('accepted_at', 'is', null).execute();
+    // Accepted invitations stay as a record of who let whom in, without the address.
+    await db
+      .updateTable('invitation')
+      .set({ email: '' })
+      .where((eb) => eb.or([eb('accepted_by', '=', personId), eb('email', '=', email)]))
+      .execute();
     await db
       .deleteFrom('mail_outbox')
       .where((eb) => eb.or([eb('person_id', '=', personId), eb('to_address', '=', email)]))

@@ -221,7 +221,8 @@ export const accountRoutes: FastifyPluginAsyncTypebox<AccountRoutesOptions> = as
   app.post(
     '/account/erase',
     {
-      config: { ...rateLimit('passwordReset', scale), isPublicCacheNeutral: true },
+      // Erasure records an event in each of the person's clusters: their public chains change.
+      config: rateLimit('passwordReset', scale),
       schema: {
         tags,
         summary: 'Delete one’s account and erase one’s personal data',

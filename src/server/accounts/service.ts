@@ -358,6 +358,9 @@ export class AccountService {
     const email = person.email;
     const now = this.clock();
     await this.db.transaction().execute(async (tx) => {
+      // Checked again under lock: two coordinators erasing at once must not leave a cluster with none.
+      const soleNow = await personDataRepo.soleCoordinatorOfLocked(tx, person.id);
+      if (soleNow) throw conflict('account.last_coordinator', undefined, { cluster: soleNow.name });
       // Ordered by id so two erasures never wait on each other's chain heads.
       const clusters = await personDataRepo.clustersOf(tx, person.id);
       for (const { cluster_id } of clusters) {

@@ -155,6 +155,12 @@ describe('the list of clusters', () => {
     expect((await ctx.client().get('/api/v1/clusters?cursor=garbage')).body.error.code).toBe(
       'validation.format',
     );
+    // A well-formed cursor with values of the wrong kind is bad input too, not a server error.
+    const forged = Buffer.from(JSON.stringify(['a', 'not-a-uuid'])).toString('base64url');
+    const { slug } = await ctx.cluster();
+    const response = await ctx.client().get(`/api/v1/clusters/${slug}/organisations?cursor=${forged}`);
+    expect(response.status).toBe(400);
+    expect(response.body.error.code).toBe('validation.format');
   });
 });
 

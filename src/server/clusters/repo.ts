@@ -7,6 +7,9 @@ type Q = Kysely<Database>;
 export const clusterRepo = {
   insert: (db: Q, row: ClusterTable) => db.insertInto('cluster').values(row).execute(),
 
+  lock: (db: Q, id: string) =>
+    db.selectFrom('cluster').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow(),
+
   update: (db: Q, id: string, patch: Partial<ClusterTable>) =>
     db.updateTable('cluster').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow(),
 
@@ -104,6 +107,7 @@ export const roleRepo = {
         .select('person_id')
         .where('cluster_id', '=', clusterId)
         .where('role', '=', 'coordinator')
+        .orderBy('person_id')
         .forUpdate()
         .execute()
     ).length,

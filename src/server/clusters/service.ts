@@ -198,9 +198,12 @@ export class ClusterService {
     const updated = await this.db
       .transaction()
       .execute(async (tx) => {
+        // Compare with the row as it is under our lock, not as read before: a concurrent edit
+        // must not be credited to this editor.
+        const locked = await clusterRepo.lock(tx, current.id);
         const updated = await clusterRepo.update(tx, current.id, { ...changes, updated_at: this.clock() });
         const after = auditedProfile(updated);
-        const before = auditedProfile(current);
+        const before = auditedProfile(locked);
         const changed = Object.fromEntries(
           Object.entries(after).filter(
             ([key, value]) => JSON.stringify(value) !== JSON.stringify(before[key as keyof typeof before]),

@@ -176,6 +176,23 @@ describe('membership', () => {
     expect(response.body.error).toMatchObject({ code: 'membership.reason_required', field: 'reason' });
   });
 
+  it('keeps an application out of the public log until the organisation is admitted', async () => {
+    const { coordinator, slug, url } = await registered({ name: 'Refused Applicant Ltd' });
+    const publicLog = async () =>
+      JSON.stringify((await ctx.client().get(`/api/v1/clusters/${slug}/audit/events?limit=100`)).body);
+    expect(await publicLog()).not.toContain('Refused Applicant Ltd');
+    await coordinator.client.post(`${url}/membership`, { toStatus: 'left', reason: 'Not eligible' });
+    expect(await publicLog()).not.toContain('Refused Applicant Ltd');
+
+    const admitted = await registered({ name: 'Admitted Coop' });
+    await admitted.coordinator.client.post(`${admitted.url}/membership`, { toStatus: 'active' });
+    const log = (await ctx.client().get(`/api/v1/clusters/${admitted.slug}/audit/events`)).body.items;
+    expect(log[0]).toMatchObject({
+      action: 'membership.changed',
+      payload: { organisation: 'Admitted Coop', to: 'active' },
+    });
+  });
+
   it('shows the public the active members only, and the reasons to nobody outside', async () => {
     const { coordinator, slug, url, organisation } = await registered();
     const directory = `/api/v1/clusters/${slug}/organisations`;
@@ -262,6 +279,10 @@ describe('representatives', () => {
       `${url}/representatives/${linked.body.representatives[0].id}`,
     );
     expect(ended.body.representatives[0].isActive).toBe(false);
+    // The role came with the mandate and goes with it: no more private details for them.
+    const after = await person.client.get(`/api/v1/clusters/${slug}`);
+    expect(after.body.viewer.roles).toEqual(['participant']);
+    expect((await person.client.get(`/api/v1/clusters/${slug}/people`)).status).toBe(403);
   });
 
   it('refuses someone who is not in the cluster, and a mandate that ends before it starts', async () => {

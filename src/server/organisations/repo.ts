@@ -102,6 +102,16 @@ export const mandateRepo = {
       .returning(['person_id'])
       .executeTakeFirst(),
 
+  hasActive: async (db: Q, clusterId: string, personId: string, today: string) =>
+    (await db
+      .selectFrom('representative_mandate')
+      .select('id')
+      .where('cluster_id', '=', clusterId)
+      .where('person_id', '=', personId)
+      .where('revoked_at', 'is', null)
+      .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', today)]))
+      .executeTakeFirst()) !== undefined,
+
   ofOrganisation: (db: Q, clusterId: string, organisationId: string) =>
     db
       .selectFrom('representative_mandate as m')

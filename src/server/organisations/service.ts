@@ -185,7 +185,8 @@ export class OrganisationService {
       });
       await this.audit.record(tx, row.cluster_id, {
         action: 'organisation.registered',
-        isPublic: true,
+        // An application is not public: the public learns of an organisation when it is admitted.
+        isPublic: false,
         payload: { ...auditedOrganisation(row), by: access.actor.personId },
       });
     });
@@ -210,7 +211,7 @@ export class OrganisationService {
       });
       await this.audit.record(tx, access.cluster.id, {
         action: 'organisation.edited',
-        isPublic: true,
+        isPublic: updated.membership_status !== 'applicant' || updated.member_since !== null,
         payload: { ...auditedOrganisation(updated), by: access.actor.personId },
       });
     });
@@ -255,7 +256,8 @@ export class OrganisationService {
       });
       await this.audit.record(tx, access.cluster.id, {
         action: 'membership.changed',
-        isPublic: true,
+        // A withdrawn or refused application stays as private as the application was.
+        isPublic: !(from === 'applicant' && input.toStatus !== 'active'),
         payload: {
           organisationId,
           organisation: current.name,
@@ -346,6 +348,18 @@ export class OrganisationService {
         isPublic: false,
         payload: { mandateId, organisationId, by: access.actor.personId },
       });
+      // The representative role comes with a mandate and goes with the last one.
+      const now = this.clock();
+      if (!(await mandateRepo.hasActive(tx, access.cluster.id, revoked.person_id, today(now)))) {
+        const removed = await roleRepo.revoke(tx, access.cluster.id, revoked.person_id, 'representative');
+        if (Number(removed.numDeletedRows) > 0) {
+          await this.audit.record(tx, access.cluster.id, {
+            action: 'role.revoked',
+            isPublic: false,
+            payload: { personId: revoked.person_id, role: 'representative', by: access.actor.personId },
+          });
+        }
+      }
     });
     return this.get(actor, slug, organisationId);
   }

@@ -159,10 +159,13 @@ describe('verification by an outsider', () => {
     const rest = await ctx
       .client()
       .get(`/api/v1/clusters/${slug}/audit/events?beforeSeq=${events.body.nextBeforeSeq}`);
-    expect(rest.body.items.map((e: { action: string }) => e.action)).toEqual([
-      'organisation.registered',
-      'cluster.created',
-    ]);
+    // The application itself is private; the public learns of the organisation when it is admitted.
+    expect(rest.body.items.map((e: { action: string }) => e.action)).toEqual(['cluster.created']);
+    expect(events.body.items[1].payload).toMatchObject({
+      organisation: 'Fondazione MeSSInA',
+      from: 'applicant',
+      to: 'active',
+    });
   });
 });
 

@@ -74,6 +74,9 @@ function toAppError(error: FastifyError): AppError | null {
   if (error.statusCode === 413) return new AppError('validation.body_too_large', 413);
   if (error.statusCode === 404) return new AppError('http.not_found', 404);
   const pgCode = (error as unknown as { code?: string }).code ?? '';
+  // A value PostgreSQL could not read as a uuid or a time (a forged pagination cursor, say).
+  if (pgCode === '22P02' || pgCode === '22007' || pgCode === '22008')
+    return new AppError('validation.format', 400);
   if (pgCode === 'ECONNREFUSED' || pgCode.startsWith('57P') || pgCode.startsWith('08')) {
     return new AppError('service.unavailable', 503);
   }
