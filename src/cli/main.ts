@@ -3,8 +3,9 @@
  * run benchmarks. Every command opens the database itself (embedded or DATABASE_URL), so it works
  * whether or not the server is running.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { keyIdOf } from '../domain/transparency/checkpoint.ts';
 import { personRepo } from '../server/accounts/repo.ts';
 import { DEMO_PASSWORD } from '../server/demo/demo-data.ts';
 import { type DemoSignIn, hasAnyCluster, seedDemo } from '../server/demo/seed.ts';
@@ -22,7 +23,8 @@ const USAGE = `Usage: kopa <command>
   serve                         start Kopa (the default for npm start)
   migrate                       apply database migrations
   seed                          add the demo clusters to an empty database
-  audit verify [--cluster SLUG] recompute every audit chain and checkpoint signature
+  audit verify [--cluster SLUG] [--trusted-key PUBLIC.pem]… [--any-registered-key]
+                                recompute every audit chain and checkpoint signature
   admin promote EMAIL           make a person a platform administrator
   clearing compute FILE.csv [--json]
                                 clear obligations (CSV debtor,creditor,amount in minor units)
@@ -104,9 +106,26 @@ async function main(argv: string[]): Promise<number> {
       });
     case 'audit': {
       if (sub !== 'verify') break;
-      const { values } = parseArgs({ args: rest, options: { cluster: { type: 'string' } } });
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          cluster: { type: 'string' },
+          'trusted-key': { type: 'string', multiple: true },
+          'any-registered-key': { type: 'boolean', default: false },
+        },
+      });
       return await withRuntime(async (runtime) => {
-        const results = await verifyAll(runtime.db, values.cluster);
+        // Trusted: this data directory's key and any public key files given; the database's key
+        // table alone is not enough, since whoever could rewrite the log could rewrite it too.
+        const trusted = values['any-registered-key']
+          ? undefined
+          : new Set([
+              runtime.audit.keyId,
+              ...(values['trusted-key'] ?? []).map((file) => keyIdOf(readFileSync(file, 'utf8'))),
+            ]);
+        if (!trusted)
+          log('Accepting every checkpoint key registered in the database (--any-registered-key).');
+        const results = await verifyAll(runtime.db, values.cluster, trusted);
         if (values.cluster && results.length === 0) {
           fail(`No cluster with the slug "${values.cluster}".`);
           return 2;

@@ -1,10 +1,16 @@
 import { execFile } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/support/test-app.ts';
-import { findFirstBreak, type StoredEvent } from '../../domain/transparency/audit-chain.ts';
-import { verifyCheckpoint } from '../../domain/transparency/checkpoint.ts';
+import {
+  eventHash,
+  findFirstBreak,
+  payloadDigest,
+  type StoredEvent,
+} from '../../domain/transparency/audit-chain.ts';
+import { keyIdOf, signCheckpoint, verifyCheckpoint } from '../../domain/transparency/checkpoint.ts';
 import { verifyAll } from './verify.ts';
 
 let ctx: TestContext;
@@ -122,6 +128,72 @@ describe('the audit chain', () => {
       ),
     );
     expect(await verifyOne(slug)).toMatchObject({ isValid: true, eventCount: 14 });
+  });
+});
+
+describe('a forger who can rewrite the whole database', () => {
+  it('is caught when the verifier trusts only the instance’s own key, not the key table', async () => {
+    const { slug, id } = await busyCluster();
+    // Rewrite event 5 and every hash after it, then sign the new head with a key of their own.
+    const rows = await ctx.db
+      .selectFrom('audit_event')
+      .selectAll()
+      .where('cluster_id', '=', id)
+      .orderBy('seq')
+      .execute();
+    let prevHash = '';
+    for (const row of rows) {
+      const payload = row.seq === 5 ? { forged: true } : (row.payload as Record<string, unknown>);
+      const header = {
+        clusterId: id,
+        seq: row.seq,
+        occurredAt: row.occurred_at.toISOString(),
+        action: row.action,
+        isPublic: row.is_public,
+        payloadDigest: payloadDigest(payload),
+        prevHash: row.seq === 1 ? row.prev_hash : prevHash,
+      };
+      const hash = eventHash(header);
+      await ctx.db
+        .updateTable('audit_event')
+        .set({
+          payload: JSON.stringify(payload),
+          payload_digest: header.payloadDigest,
+          prev_hash: header.prevHash,
+          hash,
+        })
+        .where('cluster_id', '=', id)
+        .where('seq', '=', row.seq)
+        .execute();
+      prevHash = hash;
+    }
+    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+    const pem = String(publicKey.export({ type: 'spki', format: 'pem' })).trim();
+    const forgedKeyId = keyIdOf(pem);
+    await ctx.db
+      .insertInto('audit_signing_key')
+      .values({ key_id: forgedKeyId, public_key_pem: pem, created_at: new Date() })
+      .execute();
+    const head = await ctx.db
+      .selectFrom('audit_head')
+      .selectAll()
+      .where('cluster_id', '=', id)
+      .executeTakeFirstOrThrow();
+    const signedAt = head.signed_at.toISOString();
+    const signature = signCheckpoint({ clusterId: id, seq: head.seq, hash: prevHash, signedAt }, privateKey);
+    await ctx.db
+      .updateTable('audit_head')
+      .set({ hash: prevHash, key_id: forgedKeyId, signature })
+      .where('cluster_id', '=', id)
+      .execute();
+
+    // Trusting whatever key the database lists, the forgery looks sound…
+    expect((await verifyAll(ctx.db, slug))[0]?.isValid).toBe(true);
+    // …trusting the instance's key file, it does not.
+    expect((await verifyAll(ctx.db, slug, new Set([ctx.audit.keyId])))[0]).toMatchObject({
+      isValid: false,
+      problem: { kind: 'untrusted_key' },
+    });
   });
 });
 

@@ -4,7 +4,7 @@
  * never sits in memory whole.
  */
 import { type ChainBreak, findFirstBreak, type StoredEvent } from '../../domain/transparency/audit-chain.ts';
-import { verifyCheckpoint } from '../../domain/transparency/checkpoint.ts';
+import { keyIdOf, verifyCheckpoint } from '../../domain/transparency/checkpoint.ts';
 import type { AuditEventTable, Db } from '../platform/database.ts';
 import { auditRepo } from './repo.ts';
 
@@ -16,7 +16,9 @@ export type ClusterVerification =
       slug: string;
       isValid: false;
       eventCount: number;
-      problem: ChainBreak | { kind: 'bad_signature' | 'unknown_key' | 'missing_head'; seq: number };
+      problem:
+        | ChainBreak
+        | { kind: 'bad_signature' | 'unknown_key' | 'untrusted_key' | 'missing_head'; seq: number };
     };
 
 export function toStoredEvent(row: AuditEventTable): StoredEvent {
@@ -43,9 +45,15 @@ async function* eventsOf(db: Db, clusterId: string): AsyncGenerator<StoredEvent>
   }
 }
 
+/**
+ * `trustedKeyIds`: the checkpoint keys the verifier trusts from outside the database (the instance's
+ * own key file). Without it any key registered in the database is accepted — which proves the chain
+ * is intact and signed, but not against someone who can rewrite the database and its key table.
+ */
 export async function verifyCluster(
   db: Db,
   cluster: { id: string; slug: string },
+  trustedKeyIds?: ReadonlySet<string>,
 ): Promise<ClusterVerification> {
   // The head first, then the events up to it: writes committed meanwhile lie beyond it and are
   // checked next time, instead of looking like a chain that runs past its checkpoint.
@@ -63,7 +71,16 @@ export async function verifyCluster(
   const chainBreak = findFirstBreak(events, { seq: head.seq, hash: head.hash });
   if (chainBreak) return { slug: cluster.slug, isValid: false, eventCount, problem: chainBreak };
   const key = await auditRepo.key(db, head.key_id);
-  if (!key)
+  if (trustedKeyIds && !trustedKeyIds.has(head.key_id)) {
+    return {
+      slug: cluster.slug,
+      isValid: false,
+      eventCount,
+      problem: { kind: 'untrusted_key', seq: head.seq },
+    };
+  }
+  // The key must be the one its id names, not another key filed under a trusted id.
+  if (!key || keyIdOf(key.public_key_pem) !== head.key_id)
     return {
       slug: cluster.slug,
       isValid: false,
@@ -85,9 +102,13 @@ export async function verifyCluster(
   return { slug: cluster.slug, isValid: true, eventCount, headSeq: head.seq };
 }
 
-export async function verifyAll(db: Db, slug?: string): Promise<ClusterVerification[]> {
+export async function verifyAll(
+  db: Db,
+  slug?: string,
+  trustedKeyIds?: ReadonlySet<string>,
+): Promise<ClusterVerification[]> {
   const clusters = await auditRepo.clusters(db, slug);
   const results: ClusterVerification[] = [];
-  for (const cluster of clusters) results.push(await verifyCluster(db, cluster));
+  for (const cluster of clusters) results.push(await verifyCluster(db, cluster, trustedKeyIds));
   return results;
 }

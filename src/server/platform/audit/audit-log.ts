@@ -16,6 +16,11 @@ export class AuditLog {
     private readonly clock: Clock,
   ) {}
 
+  /** The id of the key this instance signs checkpoints with. */
+  get keyId(): string {
+    return this.key.keyId;
+  }
+
   /** Makes the public key known to verifiers; idempotent. */
   async registerKey(db: Db): Promise<void> {
     await db
