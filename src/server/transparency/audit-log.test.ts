@@ -197,6 +197,22 @@ describe('a forger who can rewrite the whole database', () => {
   });
 });
 
+describe('private events', () => {
+  it('cannot be confirmed by hashing a guess at their content', async () => {
+    const { id, coordinator } = await busyCluster();
+    const grant = await ctx.db
+      .selectFrom('audit_event')
+      .selectAll()
+      .where('cluster_id', '=', id)
+      .where('action', '=', 'role.granted')
+      .executeTakeFirstOrThrow();
+    const guess = { personId: coordinator.id, role: 'coordinator', by: coordinator.id };
+    expect(grant.payload).toMatchObject(guess);
+    expect(payloadDigest(guess)).not.toBe(grant.payload_digest);
+    expect(payloadDigest(grant.payload as Record<string, unknown>)).toBe(grant.payload_digest);
+  });
+});
+
 describe('verification by an outsider', () => {
   it('needs only the public API: the chain with private payloads withheld, and the signed checkpoint', async () => {
     const { slug } = await busyCluster();

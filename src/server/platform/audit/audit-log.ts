@@ -3,6 +3,7 @@
  * its record commit together or not at all. Writers of one cluster are serialised by the lock
  * on the chain head (see docs/decisions/0001-audit-chain-serialised-writers.md).
  */
+import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { type AuditEventDraft, chainEvent } from '../../../domain/transparency/audit-chain.ts';
 import { signCheckpoint } from '../../../domain/transparency/checkpoint.ts';
@@ -38,7 +39,10 @@ export class AuditLog {
       .forUpdate()
       .executeTakeFirst();
     const now = this.clock();
-    const event = chainEvent(clusterId, head ?? null, draft, now);
+    // A random salt inside every payload: a private event's published digest then cannot be
+    // matched by hashing guesses at its content (a role granted to a known person, say).
+    const salted = { ...draft, payload: { ...draft.payload, salt: randomBytes(16).toString('hex') } };
+    const event = chainEvent(clusterId, head ?? null, salted, now);
     await tx
       .insertInto('audit_event')
       .values({
