@@ -2,18 +2,11 @@
  * The context of an API test file: its own database, the real application on it, clients that
  * behave like browsers, and small factories (`ctx.person()`, `ctx.cluster()`).
  */
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { inject } from 'vitest';
-import { buildApp } from '../../src/server/app.ts';
-import { AuditLog } from '../../src/server/platform/audit/audit-log.ts';
-import { loadOrCreateSigningKey } from '../../src/server/platform/audit/signing-key.ts';
+import type { AuditLog } from '../../src/server/platform/audit/audit-log.ts';
 import type { Db } from '../../src/server/platform/database.ts';
-import { newId } from '../../src/server/platform/ids.ts';
-import { Mailer } from '../../src/server/platform/mail.ts';
 import { ApiClient } from './api-client.ts';
-import { createTestDatabase } from './test-database.ts';
+import { createTestKopa, newestMailWith } from './test-kopa.ts';
 
 export const TEST_PASSWORD = 'a-long-test-passphrase';
 
@@ -49,45 +42,28 @@ const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
 export async function createTestContext(
   options: { rateLimitScale?: number; publicCacheTtlMs?: number } = {},
 ): Promise<TestContext> {
-  const database = await createTestDatabase();
-  const dataDir = path.join(inject('testDataRoot'), `file-${newId()}`);
-  mkdirSync(dataDir, { recursive: true });
-  const clock = () => new Date();
-  const audit = new AuditLog(loadOrCreateSigningKey(dataDir), clock);
-  await audit.registerKey(database.db);
-  const mailer = new Mailer(database.db, clock, { printToLog: false, log: () => {} });
-  const app = await buildApp({
-    db: database.db,
-    audit,
-    mailer,
-    clock,
+  const kopa = await createTestKopa({
     publicUrl: 'http://kopa.test',
-    rateLimitScale: options.rateLimitScale ?? 1000,
     serveWeb: false,
+    rateLimitScale: options.rateLimitScale,
     publicCacheTtlMs: options.publicCacheTtlMs,
   });
+  const { app } = kopa;
   await app.ready();
 
   const mailedToken = async (email: string, pathPart: string) => {
-    const mail = await database.db
-      .selectFrom('mail_outbox')
-      .select('body_text')
-      .where('to_address', '=', email.toLowerCase())
-      .where('body_text', 'like', `%${pathPart}%`)
-      .orderBy('created_at', 'desc')
-      .limit(1)
-      .executeTakeFirstOrThrow();
-    const match = new RegExp(`${pathPart.replace(/[?]/g, '\\?')}([A-Za-z0-9_-]+)`).exec(mail.body_text);
+    const body = await newestMailWith(kopa.db, email, pathPart);
+    const match = new RegExp(`${pathPart.replace(/[?]/g, '\\?')}([A-Za-z0-9_-]+)`).exec(body);
     if (!match?.[1]) throw new Error(`no ${pathPart} link in the mail to ${email}`);
     return match[1];
   };
 
   const context: TestContext = {
     app,
-    db: database.db,
-    databaseUrl: database.url,
-    audit,
-    dataDir,
+    db: kopa.db,
+    databaseUrl: kopa.databaseUrl,
+    audit: kopa.audit,
+    dataDir: kopa.dataDir,
     client: (acceptLanguage = 'en') => new ApiClient(app, acceptLanguage),
     async person(name = 'Test Person', personOptions = {}) {
       const client = new ApiClient(app);
@@ -125,10 +101,7 @@ export async function createTestContext(
       return { slug, id: response.body.id, coordinator };
     },
     mailedToken,
-    async close() {
-      await app.close();
-      await database.drop();
-    },
+    close: kopa.close,
   };
   return context;
 }
