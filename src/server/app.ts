@@ -20,6 +20,9 @@ import { InvitationService } from './clusters/invitation-service.ts';
 import { PeopleService } from './clusters/people-service.ts';
 import { clusterRoutes } from './clusters/routes.ts';
 import { ClusterService } from './clusters/service.ts';
+import { CurrencyFigures } from './currency/figures.ts';
+import { currencyRoutes } from './currency/routes.ts';
+import { CurrencyService } from './currency/service.ts';
 import { organisationRoutes } from './organisations/routes.ts';
 import { OrganisationService } from './organisations/service.ts';
 import { Access } from './platform/access.ts';
@@ -63,13 +66,16 @@ function redactUrl(url: string): string {
 export function buildServices(deps: AppDeps) {
   const { db, audit, mailer, clock, publicUrl } = deps;
   const access = new Access(db);
+  const currency = new CurrencyService(db, access, audit, clock);
   return {
     access,
     accounts: new AccountService(db, access, audit, mailer, clock, publicUrl),
     clusters: new ClusterService(db, access, audit, clock),
     people: new PeopleService(db, access, audit, clock),
     invitations: new InvitationService(db, access, audit, mailer, clock, publicUrl),
-    organisations: new OrganisationService(db, access, audit, clock),
+    organisations: new OrganisationService(db, access, audit, clock, currency),
+    currency,
+    currencyFigures: new CurrencyFigures(db, access, clock),
     transparency: new TransparencyService(db, access),
     admin: new AdminService(db, access),
   };
@@ -145,6 +151,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(clusterRoutes, { ...services, rateLimitScale: deps.rateLimitScale });
       await api.register(organisationRoutes, {
         organisations: services.organisations,
+        rateLimitScale: deps.rateLimitScale,
+      });
+      await api.register(currencyRoutes, {
+        currency: services.currency,
+        figures: services.currencyFigures,
         rateLimitScale: deps.rateLimitScale,
       });
       await api.register(transparencyRoutes, { transparency: services.transparency });

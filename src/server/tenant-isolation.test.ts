@@ -3,7 +3,9 @@
  * The table below names every cluster-scoped route; a new route without a row fails the test.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { denied, type TenantCase } from '../../test/support/tenant-isolation.ts';
 import { createTestContext, type TestContext, type TestPerson } from '../../test/support/test-app.ts';
+import { TENANT_CASE_SETS } from '../../test/tenant-isolation/index.ts';
 
 let ctx: TestContext;
 let intruder: TestPerson;
@@ -17,6 +19,7 @@ let publicB: {
 let privateB: { slug: string; activeId: string };
 let ownOrganisationId: string;
 let slugA: string;
+let moduleCases: (() => TenantCase[])[] = [];
 
 const organisation = (name: string) => ({
   name,
@@ -74,20 +77,24 @@ beforeAll(async () => {
     { toStatus: 'active' },
   );
   privateB = { slug: p.slug, activeId: privateActive.body.id };
+
+  await intruder.client.post(`/api/v1/clusters/cluster-a/organisations/${ownOrganisationId}/membership`, {
+    toStatus: 'active',
+  });
+  const world = { ctx, intruder, slugA, ownOrganisationId, publicB, privateB };
+  moduleCases = [];
+  for (const set of TENANT_CASE_SETS) moduleCases.push(await set.prepare(world));
 });
 afterAll(async () => {
   await ctx.close();
 });
 
-type Case = { method: string; path: string; check: () => Promise<void> };
+const cases = (): TenantCase[] => [
+  ...foundationCases(),
+  ...moduleCases.flatMap((moduleCase) => moduleCase()),
+];
 
-const denied =
-  (status: number, code: string) => (response: { status: number; body: { error?: { code: string } } }) => {
-    expect(response.status).toBe(status);
-    expect(response.body.error?.code).toBe(code);
-  };
-
-const cases = (): Case[] => {
+const foundationCases = (): TenantCase[] => {
   const b = `/api/v1/clusters/${publicB.slug}`;
   const applicant = `${b}/organisations/${publicB.applicantId}`;
   const active = `${b}/organisations/${publicB.activeId}`;

@@ -24,6 +24,10 @@ export const CLUSTER_ACTIONS = [
   'invitation.create',
   'invitation.list',
   'audit.read_private',
+  'currency.manage',
+  'currency.use',
+  'marketplace.use',
+  'clearing.record_invoice',
 ] as const;
 export type ClusterAction = (typeof CLUSTER_ACTIONS)[number];
 
@@ -31,7 +35,16 @@ export type ClusterAction = (typeof CLUSTER_ACTIONS)[number];
 // for those who act for the cluster, not for every participant.
 export const POLICY: Readonly<Record<ClusterRole, readonly ClusterAction[]>> = {
   coordinator: CLUSTER_ACTIONS,
-  representative: ['cluster.read_members_only', 'person.list', 'organisation.read_private'],
+  // Representatives act with an organisation's wallet only under an active mandate for it; the
+  // currency services check the mandate as well as this table.
+  representative: [
+    'cluster.read_members_only',
+    'person.list',
+    'organisation.read_private',
+    'currency.use',
+    'marketplace.use',
+    'clearing.record_invoice',
+  ],
   mediator: ['cluster.read_members_only', 'person.list', 'organisation.read_private'],
   participant: ['cluster.read_members_only'],
   observer: ['cluster.read_members_only'],

@@ -11,6 +11,7 @@ import {
   requiresReason,
 } from '../../domain/clusters/membership.ts';
 import { roleRepo } from '../clusters/repo.ts';
+import type { CurrencyService } from '../currency/service.ts';
 import { Access } from '../platform/access.ts';
 import type { AuditLog } from '../platform/audit/audit-log.ts';
 import type { Actor } from '../platform/auth/viewer.ts';
@@ -68,6 +69,7 @@ export class OrganisationService {
     private readonly access: Access,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
+    private readonly currency: CurrencyService,
   ) {}
 
   async directory(
@@ -243,6 +245,16 @@ export class OrganisationService {
           input.toStatus === 'active' ? (current.member_since ?? effectiveOn) : current.member_since,
         updated_at: now,
       });
+      // The wallet follows the membership (opened, frozen, unfrozen, exit); accounts are locked
+      // before the audit chain's head, in the same order as every payment.
+      await this.currency.followMembership(
+        tx,
+        access.cluster.id,
+        current,
+        input.toStatus,
+        access.actor.personId,
+        now,
+      );
       await membershipRepo.insertTransition(tx, {
         cluster_id: access.cluster.id,
         id: newId(),

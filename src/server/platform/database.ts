@@ -157,6 +157,234 @@ export interface AuditSigningKeyTable {
   created_at: Date;
 }
 
+export interface CurrencyTable {
+  cluster_id: string;
+  name: string;
+  code: string;
+  symbol: string;
+  decimals: number;
+  /** numeric(12,6), kept as text to stay exact. */
+  euro_value: string;
+  fee_basis_points: number;
+  rebalance_after_months: number;
+  limit_growth_basis_points: number | null;
+  limit_growth_cap_minor: number | null;
+  clearing_needs_confirmation: boolean;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface CurrencyAccountTypeTable {
+  cluster_id: string;
+  account_type: string;
+  credit_limit_minor: number;
+  max_balance_minor: number | null;
+}
+
+export interface CurrencyAccountTable {
+  cluster_id: string;
+  id: string;
+  organisation_id: string | null;
+  kind: 'member' | 'fee';
+  account_type: string;
+  balance_minor: number;
+  pending_debit_minor: number;
+  pending_credit_minor: number;
+  credit_limit_minor: number;
+  has_own_limit: boolean;
+  max_balance_minor: number | null;
+  received_total_minor: number;
+  status: 'active' | 'frozen' | 'closing' | 'closed';
+  negative_since: Date | null;
+  last_transfer_at: Date | null;
+  created_at: Date;
+}
+
+export type TransferKind = 'payment' | 'hold' | 'post' | 'void' | 'adjustment' | 'reversal' | 'fee';
+export type TransferOrigin = 'request' | 'recurring' | 'order' | 'exit';
+
+export interface CurrencyTransferTable {
+  cluster_id: string;
+  id: string;
+  seq: Generated<number>;
+  kind: TransferKind;
+  payer_account_id: string;
+  payee_account_id: string;
+  amount_minor: number;
+  description: string;
+  related_transfer_id: string | null;
+  payer_balance_after: number;
+  payee_balance_after: number;
+  origin: TransferOrigin | null;
+  origin_id: string | null;
+  created_by: string | null;
+  created_at: Date;
+}
+
+export interface CurrencyIdempotencyTable {
+  cluster_id: string;
+  person_id: string;
+  idempotency_key: string;
+  operation: string;
+  request_hash: string;
+  response: unknown;
+  created_at: Date;
+}
+
+export interface CurrencyLimitChangeTable {
+  cluster_id: string;
+  id: string;
+  account_id: string;
+  field: 'credit_limit' | 'max_balance' | 'status';
+  old_value: string | null;
+  new_value: string | null;
+  reason: string;
+  changed_by: string | null;
+  changed_at: Date;
+}
+
+export interface CurrencyPaymentRequestTable {
+  cluster_id: string;
+  id: string;
+  payee_account_id: string;
+  payer_account_id: string;
+  amount_minor: number;
+  description: string;
+  due_on: string | null;
+  status: 'open' | 'paid' | 'declined' | 'withdrawn';
+  transfer_id: string | null;
+  decline_reason: string;
+  created_by: string | null;
+  created_at: Date;
+  resolved_at: Date | null;
+}
+
+export interface CurrencyTrustedPayeeTable {
+  cluster_id: string;
+  payer_account_id: string;
+  payee_account_id: string;
+  max_amount_minor: number;
+  created_at: Date;
+}
+
+export interface CurrencyRecurringPaymentTable {
+  cluster_id: string;
+  id: string;
+  payer_account_id: string;
+  payee_account_id: string;
+  amount_minor: number;
+  description: string;
+  every: 'week' | 'month' | 'quarter' | 'year';
+  next_due_on: string;
+  ends_on: string | null;
+  status: 'active' | 'cancelled' | 'finished';
+  last_failure: string | null;
+  created_by: string | null;
+  created_at: Date;
+  cancelled_at: Date | null;
+}
+
+export interface MarketplaceListingTable {
+  cluster_id: string;
+  id: string;
+  account_id: string;
+  kind: 'offer' | 'want';
+  title: string;
+  description: string;
+  category: string;
+  price_minor: number | null;
+  price_euro_cents: number | null;
+  currency_share_percent: number;
+  location: string;
+  status: 'active' | 'paused' | 'closed';
+  created_by: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface MarketplacePhotoTable {
+  cluster_id: string;
+  id: string;
+  listing_id: string;
+  content_type: 'image/jpeg' | 'image/png' | 'image/webp';
+  bytes: Buffer;
+  alt_text: string;
+  position: number;
+  created_at: Date;
+}
+
+export interface MarketplaceAnswerTable {
+  cluster_id: string;
+  id: string;
+  listing_id: string;
+  account_id: string;
+  message: string;
+  created_by: string | null;
+  created_at: Date;
+}
+
+export interface MarketplaceOrderTable {
+  cluster_id: string;
+  id: string;
+  listing_id: string;
+  buyer_account_id: string;
+  seller_account_id: string;
+  quantity: number;
+  amount_minor: number;
+  note: string;
+  hold_transfer_id: string;
+  resolution_transfer_id: string | null;
+  status: 'pending' | 'delivered' | 'cancelled';
+  cancelled_by_side: 'buyer' | 'seller' | 'coordinator' | null;
+  created_by: string | null;
+  created_at: Date;
+  resolved_at: Date | null;
+}
+
+export interface EuroInvoiceTable {
+  cluster_id: string;
+  id: string;
+  debtor_organisation_id: string;
+  creditor_organisation_id: string;
+  reference: string;
+  amount_cents: number;
+  outstanding_cents: number;
+  issued_on: string;
+  due_on: string | null;
+  recorded_by: string | null;
+  created_at: Date;
+}
+
+export interface ClearingRoundTable {
+  cluster_id: string;
+  id: string;
+  status: 'proposed' | 'applied' | 'cancelled';
+  needs_confirmation: boolean;
+  invoice_count: number;
+  total_cents: number;
+  cleared_cents: number;
+  created_by: string | null;
+  created_at: Date;
+  resolved_at: Date | null;
+}
+
+export interface ClearingCancellationTable {
+  cluster_id: string;
+  round_id: string;
+  invoice_id: string;
+  outstanding_before_cents: number;
+  cancelled_cents: number;
+}
+
+export interface ClearingConfirmationTable {
+  cluster_id: string;
+  round_id: string;
+  organisation_id: string;
+  decision: 'confirmed' | 'refused' | null;
+  decided_by: string | null;
+  decided_at: Date | null;
+}
+
 export interface Database {
   person: PersonTable;
   session: SessionTable;
@@ -171,6 +399,23 @@ export interface Database {
   audit_event: AuditEventTable;
   audit_head: AuditHeadTable;
   audit_signing_key: AuditSigningKeyTable;
+  currency: CurrencyTable;
+  currency_account_type: CurrencyAccountTypeTable;
+  currency_account: CurrencyAccountTable;
+  currency_transfer: CurrencyTransferTable;
+  currency_idempotency: CurrencyIdempotencyTable;
+  currency_limit_change: CurrencyLimitChangeTable;
+  currency_payment_request: CurrencyPaymentRequestTable;
+  currency_trusted_payee: CurrencyTrustedPayeeTable;
+  currency_recurring_payment: CurrencyRecurringPaymentTable;
+  marketplace_listing: MarketplaceListingTable;
+  marketplace_photo: MarketplacePhotoTable;
+  marketplace_answer: MarketplaceAnswerTable;
+  marketplace_order: MarketplaceOrderTable;
+  euro_invoice: EuroInvoiceTable;
+  clearing_round: ClearingRoundTable;
+  clearing_cancellation: ClearingCancellationTable;
+  clearing_confirmation: ClearingConfirmationTable;
 }
 
 export type Db = Kysely<Database>;

@@ -2,9 +2,18 @@
  * Every message the server itself says — errors and mails — in the four interface languages,
  * as ICU MessageFormat (Latvian plurals have zero/one/other).
  */
-type Translations = { readonly en: string; readonly lv: string; readonly fr: string; readonly it: string };
+import { BUDGETING_ERRORS } from './messages/budgeting.ts';
+import { CLEARING_ERRORS } from './messages/clearing.ts';
+import { CURRENCY_ERRORS, CURRENCY_MAILS } from './messages/currency.ts';
+import { MARKETPLACE_ERRORS, MARKETPLACE_MAILS } from './messages/marketplace.ts';
+import type { Translations } from './messages/translations.ts';
 
+// Each module's messages live in their own file under messages/, one per product area.
 export const ERROR_MESSAGES = {
+  ...CURRENCY_ERRORS,
+  ...MARKETPLACE_ERRORS,
+  ...CLEARING_ERRORS,
+  ...BUDGETING_ERRORS,
   'validation.invalid': {
     en: 'This value is not valid.',
     lv: 'Šī vērtība nav derīga.',
@@ -274,6 +283,8 @@ export const ERROR_MESSAGES = {
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
 
 export const MAIL_MESSAGES = {
+  ...CURRENCY_MAILS,
+  ...MARKETPLACE_MAILS,
   'mail.verify.subject': {
     en: 'Confirm your e-mail address for Kopa',
     lv: 'Apstipriniet savu e-pasta adresi Kopa platformā',

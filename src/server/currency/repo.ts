@@ -1,0 +1,281 @@
+/** Queries of the cluster currency: its settings, accounts and immutable transfers. */
+import { sql } from 'kysely';
+import type {
+  CurrencyAccountTable,
+  CurrencyTransferTable,
+  Database,
+  Queryable as Q,
+  Tx,
+} from '../platform/database.ts';
+
+export type TransferRow = Omit<CurrencyTransferTable, 'seq'> & { seq: number };
+
+export const currencyRepo = {
+  find: (db: Q, clusterId: string) =>
+    db.selectFrom('currency').selectAll().where('cluster_id', '=', clusterId).executeTakeFirst(),
+
+  insert: (db: Q, row: Database['currency']) => db.insertInto('currency').values(row).execute(),
+
+  update: (db: Q, clusterId: string, patch: Partial<Database['currency']>) =>
+    db.updateTable('currency').set(patch).where('cluster_id', '=', clusterId).execute(),
+
+  accountTypes: (db: Q, clusterId: string) =>
+    db.selectFrom('currency_account_type').selectAll().where('cluster_id', '=', clusterId).execute(),
+
+  upsertAccountType: (db: Q, row: Database['currency_account_type']) =>
+    db
+      .insertInto('currency_account_type')
+      .values(row)
+      .onConflict((oc) =>
+        oc.columns(['cluster_id', 'account_type']).doUpdateSet({
+          credit_limit_minor: row.credit_limit_minor,
+          max_balance_minor: row.max_balance_minor,
+        }),
+      )
+      .execute(),
+};
+
+export interface AccountListFilter {
+  readonly status?: CurrencyAccountTable['status'];
+  readonly needsRebalancingBefore?: Date;
+  readonly search?: string;
+}
+
+export const accountRepo = {
+  insert: (db: Q, row: Database['currency_account']) =>
+    db.insertInto('currency_account').values(row).execute(),
+
+  find: (db: Q, clusterId: string, id: string) =>
+    db
+      .selectFrom('currency_account as a')
+      .leftJoin('organisation as o', (join) =>
+        join.onRef('o.cluster_id', '=', 'a.cluster_id').onRef('o.id', '=', 'a.organisation_id'),
+      )
+      .selectAll('a')
+      .select('o.name as organisation_name')
+      .where('a.cluster_id', '=', clusterId)
+      .where('a.id', '=', id)
+      .executeTakeFirst(),
+
+  ofOrganisation: (db: Q, clusterId: string, organisationId: string) =>
+    db
+      .selectFrom('currency_account')
+      .selectAll()
+      .where('cluster_id', '=', clusterId)
+      .where('organisation_id', '=', organisationId)
+      .executeTakeFirst(),
+
+  feeAccount: (db: Q, clusterId: string) =>
+    db
+      .selectFrom('currency_account')
+      .selectAll()
+      .where('cluster_id', '=', clusterId)
+      .where('kind', '=', 'fee')
+      .executeTakeFirst(),
+
+  /** Locks the accounts in id order, so two transfers over the same accounts never deadlock. */
+  lockInIdOrder: (tx: Tx, clusterId: string, ids: readonly string[]) =>
+    tx
+      .selectFrom('currency_account')
+      .selectAll()
+      .where('cluster_id', '=', clusterId)
+      .where('id', 'in', [...new Set(ids)].sort())
+      .orderBy('id')
+      .forUpdate()
+      .execute(),
+
+  /** Writes new states of several locked accounts in one statement. */
+  saveStates: async (tx: Tx, clusterId: string, accounts: readonly CurrencyAccountTable[], at: Date) => {
+    if (accounts.length === 0) return;
+    const values = sql.join(
+      accounts.map(
+        (a) =>
+          sql`(${a.id}::uuid, ${a.balance_minor}::bigint, ${a.pending_debit_minor}::bigint, ${a.pending_credit_minor}::bigint, ${a.credit_limit_minor}::bigint, ${a.received_total_minor}::bigint, ${a.negative_since}::timestamptz, ${a.status}::text)`,
+      ),
+    );
+    await sql`
+      UPDATE currency_account AS a SET
+        balance_minor = v.balance, pending_debit_minor = v.pending_debit,
+        pending_credit_minor = v.pending_credit, credit_limit_minor = v.credit_limit,
+        received_total_minor = v.received_total, negative_since = v.negative_since,
+        status = v.status, last_transfer_at = ${at}
+      FROM (VALUES ${values}) AS v (id, balance, pending_debit, pending_credit, credit_limit, received_total, negative_since, status)
+      WHERE a.cluster_id = ${clusterId} AND a.id = v.id`.execute(tx);
+  },
+
+  update: (db: Q, clusterId: string, id: string, patch: Partial<CurrencyAccountTable>) =>
+    db
+      .updateTable('currency_account')
+      .set(patch)
+      .where('cluster_id', '=', clusterId)
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow(),
+
+  list: (
+    db: Q,
+    clusterId: string,
+    filter: AccountListFilter,
+    after: readonly [string, string] | null,
+    limit: number,
+  ) => {
+    let query = db
+      .selectFrom('currency_account as a')
+      .leftJoin('organisation as o', (join) =>
+        join.onRef('o.cluster_id', '=', 'a.cluster_id').onRef('o.id', '=', 'a.organisation_id'),
+      )
+      .selectAll('a')
+      .select(sql<string>`coalesce(o.name, '')`.as('organisation_name'))
+      .where('a.cluster_id', '=', clusterId);
+    if (filter.status) query = query.where('a.status', '=', filter.status);
+    if (filter.needsRebalancingBefore)
+      query = query.where('a.negative_since', '<', filter.needsRebalancingBefore);
+    if (filter.search) query = query.where('o.name', 'ilike', `%${escapeLike(filter.search)}%`);
+    if (after) {
+      query = query.where(
+        (eb) => eb.refTuple(sql`coalesce(o.name, '')`, 'a.id'),
+        '>',
+        (eb) => eb.tuple(after[0], after[1]),
+      );
+    }
+    return query
+      .orderBy(sql`coalesce(o.name, '')`)
+      .orderBy('a.id')
+      .limit(limit + 1)
+      .execute();
+  },
+
+  /** The organisations a person may act for today: active mandates only. */
+  actingFor: (db: Q, clusterId: string, personId: string, today: string) =>
+    db
+      .selectFrom('representative_mandate as m')
+      .innerJoin('currency_account as a', (join) =>
+        join.onRef('a.cluster_id', '=', 'm.cluster_id').onRef('a.organisation_id', '=', 'm.organisation_id'),
+      )
+      .innerJoin('organisation as o', (join) =>
+        join.onRef('o.cluster_id', '=', 'm.cluster_id').onRef('o.id', '=', 'm.organisation_id'),
+      )
+      .select(['a.id as account_id', 'o.id as organisation_id', 'o.name as organisation_name'])
+      .where('m.cluster_id', '=', clusterId)
+      .where('m.person_id', '=', personId)
+      .where('m.revoked_at', 'is', null)
+      .where('m.starts_on', '<=', today)
+      .where((eb) => eb.or([eb('m.ends_on', 'is', null), eb('m.ends_on', '>=', today)]))
+      .distinct()
+      .orderBy('o.name')
+      .limit(100)
+      .execute(),
+
+  /** Accounts another member may pay: open ones, by organisation name. */
+  payees: (db: Q, clusterId: string, search: string | undefined, limit: number) => {
+    let query = db
+      .selectFrom('currency_account as a')
+      .innerJoin('organisation as o', (join) =>
+        join.onRef('o.cluster_id', '=', 'a.cluster_id').onRef('o.id', '=', 'a.organisation_id'),
+      )
+      .select(['a.id', 'o.name', 'a.status'])
+      .where('a.cluster_id', '=', clusterId)
+      .where('a.status', 'in', ['active', 'closing']);
+    if (search) query = query.where('o.name', 'ilike', `%${escapeLike(search)}%`);
+    return query.orderBy('o.name').orderBy('a.id').limit(limit).execute();
+  },
+};
+
+export const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export interface HistoryFilter {
+  readonly direction?: 'in' | 'out';
+  readonly search?: string;
+  readonly from?: Date;
+  readonly until?: Date;
+}
+
+export const transferRepo = {
+  insert: (tx: Tx, row: Omit<CurrencyTransferTable, 'seq'>) =>
+    tx.insertInto('currency_transfer').values(row).returning('seq').executeTakeFirstOrThrow(),
+
+  find: (db: Q, clusterId: string, id: string) =>
+    db
+      .selectFrom('currency_transfer')
+      .selectAll()
+      .where('cluster_id', '=', clusterId)
+      .where('id', '=', id)
+      .executeTakeFirst() as Promise<TransferRow | undefined>,
+
+  isResolved: async (db: Q, clusterId: string, holdId: string) =>
+    (await db
+      .selectFrom('currency_transfer')
+      .select('id')
+      .where('cluster_id', '=', clusterId)
+      .where('related_transfer_id', '=', holdId)
+      .where('kind', 'in', ['post', 'void', 'reversal'])
+      .executeTakeFirst()) !== undefined,
+
+  /**
+   * One page of an account's history, newest first. Payer and payee sides are read through their
+   * own indexes and merged, so a page costs two short index scans however long the history is.
+   */
+  history: async (
+    db: Q,
+    clusterId: string,
+    accountId: string,
+    filter: HistoryFilter,
+    beforeSeq: number | null,
+    limit: number,
+  ) => {
+    const side = (column: 'payer_account_id' | 'payee_account_id') => {
+      let query = db
+        .selectFrom('currency_transfer as t')
+        .leftJoin('currency_account as other', (join) =>
+          join
+            .onRef('other.cluster_id', '=', 't.cluster_id')
+            .onRef(
+              'other.id',
+              '=',
+              column === 'payer_account_id' ? 't.payee_account_id' : 't.payer_account_id',
+            ),
+        )
+        .leftJoin('organisation as o', (join) =>
+          join.onRef('o.cluster_id', '=', 'other.cluster_id').onRef('o.id', '=', 'other.organisation_id'),
+        )
+        .selectAll('t')
+        .select(sql<string>`coalesce(o.name, '')`.as('counterparty_name'))
+        .select('other.kind as counterparty_kind')
+        .where('t.cluster_id', '=', clusterId)
+        .where(`t.${column}`, '=', accountId);
+      if (beforeSeq !== null) query = query.where('t.seq', '<', beforeSeq);
+      if (filter.from) query = query.where('t.created_at', '>=', filter.from);
+      if (filter.until) query = query.where('t.created_at', '<', filter.until);
+      if (filter.search) {
+        const pattern = `%${escapeLike(filter.search)}%`;
+        query = query.where((eb) =>
+          eb.or([eb('t.description', 'ilike', pattern), eb('o.name', 'ilike', pattern)]),
+        );
+      }
+      return query.orderBy('t.seq', 'desc').limit(limit + 1);
+    };
+    const sides =
+      filter.direction === 'in'
+        ? [side('payee_account_id')]
+        : filter.direction === 'out'
+          ? [side('payer_account_id')]
+          : [side('payer_account_id'), side('payee_account_id')];
+    const rows = (await Promise.all(sides.map((query) => query.execute()))).flat();
+    return rows.sort((a, b) => Number(b.seq) - Number(a.seq)).slice(0, limit + 1);
+  },
+
+  /** Income and spending per month over the last months, for the wallet's charts. */
+  monthlyActivity: (db: Q, clusterId: string, accountId: string, since: Date) =>
+    sql<{ month: string; income: number; spending: number; transfers: number }>`
+      SELECT to_char(date_trunc('month', created_at AT TIME ZONE 'UTC'), 'YYYY-MM') AS month,
+        coalesce(sum(amount_minor) FILTER (WHERE payee_account_id = ${accountId}), 0)::bigint AS income,
+        coalesce(sum(amount_minor) FILTER (WHERE payer_account_id = ${accountId}), 0)::bigint AS spending,
+        count(*)::int AS transfers
+      FROM currency_transfer
+      WHERE cluster_id = ${clusterId} AND created_at >= ${since}
+        AND kind NOT IN ('hold', 'void')
+        AND (payer_account_id = ${accountId} OR payee_account_id = ${accountId})
+      GROUP BY 1 ORDER BY 1`
+      .execute(db)
+      .then((result) => result.rows),
+};

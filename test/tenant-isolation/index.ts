@@ -1,0 +1,5 @@
+/** Every product area's tenant-isolation cases; a new area adds its set here. */
+import type { TenantCaseSet } from '../support/tenant-isolation.ts';
+import { currencyCases } from './currency.ts';
+
+export const TENANT_CASE_SETS: readonly TenantCaseSet[] = [currencyCases];
