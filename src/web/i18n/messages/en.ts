@@ -2,7 +2,19 @@
  * English messages (ICU MessageFormat). This catalogue defines the keys: lv, fr and it must have
  * exactly the same ones (checked by the compiler and by messages.test.ts).
  */
+
+import { clearingMessages } from './areas/clearing.ts';
+import { currencyMessages } from './areas/currency.ts';
+import { marketplaceMessages } from './areas/marketplace.ts';
+import { participationMessages } from './areas/participation.ts';
+import { paymentRequestsMessages } from './areas/payment-requests.ts';
+
 export const en = {
+  ...currencyMessages.en,
+  ...paymentRequestsMessages.en,
+  ...marketplaceMessages.en,
+  ...clearingMessages.en,
+  ...participationMessages.en,
   // common
   'common.loading': 'Loading…',
   'common.loadMore': 'Load more',

@@ -1,7 +1,19 @@
 /** French messages (ICU MessageFormat). */
+
+import { clearingMessages } from './areas/clearing.ts';
+
+import { currencyMessages } from './areas/currency.ts';
+import { marketplaceMessages } from './areas/marketplace.ts';
+import { participationMessages } from './areas/participation.ts';
+import { paymentRequestsMessages } from './areas/payment-requests.ts';
 import type { Messages } from './en.ts';
 
 export const fr: Messages = {
+  ...currencyMessages.fr,
+  ...paymentRequestsMessages.fr,
+  ...marketplaceMessages.fr,
+  ...clearingMessages.fr,
+  ...participationMessages.fr,
   // common
   'common.loading': 'Chargement…',
   'common.loadMore': 'Afficher plus',

@@ -1,7 +1,19 @@
 /** Italian messages (ICU MessageFormat). */
+
+import { clearingMessages } from './areas/clearing.ts';
+
+import { currencyMessages } from './areas/currency.ts';
+import { marketplaceMessages } from './areas/marketplace.ts';
+import { participationMessages } from './areas/participation.ts';
+import { paymentRequestsMessages } from './areas/payment-requests.ts';
 import type { Messages } from './en.ts';
 
 export const it: Messages = {
+  ...currencyMessages.it,
+  ...paymentRequestsMessages.it,
+  ...marketplaceMessages.it,
+  ...clearingMessages.it,
+  ...participationMessages.it,
   // common
   'common.loading': 'Caricamento…',
   'common.loadMore': 'Mostra altri',

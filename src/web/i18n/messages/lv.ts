@@ -1,7 +1,19 @@
 /** Latvian messages (ICU MessageFormat; Latvian plurals: zero / one / other). */
+
+import { clearingMessages } from './areas/clearing.ts';
+
+import { currencyMessages } from './areas/currency.ts';
+import { marketplaceMessages } from './areas/marketplace.ts';
+import { participationMessages } from './areas/participation.ts';
+import { paymentRequestsMessages } from './areas/payment-requests.ts';
 import type { Messages } from './en.ts';
 
 export const lv: Messages = {
+  ...currencyMessages.lv,
+  ...paymentRequestsMessages.lv,
+  ...marketplaceMessages.lv,
+  ...clearingMessages.lv,
+  ...participationMessages.lv,
   // common
   'common.loading': 'Ielādē…',
   'common.loadMore': 'Ielādēt vairāk',
