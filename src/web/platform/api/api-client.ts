@@ -49,8 +49,14 @@ async function toError(response: Response): Promise<ApiError> {
   return new ApiError(response.status, 'http.unexpected', response.statusText || String(response.status));
 }
 
-export async function request<T>(method: Method, path: string, body?: unknown, query?: Query): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+export async function request<T>(
+  method: Method,
+  path: string,
+  body?: unknown,
+  query?: Query,
+  extraHeaders: Readonly<Record<string, string>> = {},
+): Promise<T> {
+  const headers: Record<string, string> = { ...extraHeaders, accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET') headers[CSRF_HEADER] = await csrfToken();
   let response: Response;
@@ -77,4 +83,10 @@ export const api = {
   put: <T>(path: string, body: unknown = {}) => request<T>('PUT', path, body),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   delete: <T>(path: string) => request<T>('DELETE', path),
+  /**
+   * A write the server deduplicates by its `Idempotency-Key` (currency writes): the caller makes the
+   * key once per intention and sends the same one on a retry, so a lost answer never pays twice.
+   */
+  idempotent: <T>(method: 'POST' | 'PUT' | 'PATCH', path: string, body: unknown, key: string) =>
+    request<T>(method, path, body, undefined, { 'idempotency-key': key }),
 };
