@@ -360,6 +360,85 @@ describe('the coordinator keeping the accounts', () => {
   });
 });
 
+describe('optional rules', () => {
+  it('grows the credit line with what the account received, up to the cap', async () => {
+    const cluster = await createCurrencyCluster(ctx, {
+      members: 2,
+      settings: { limitGrowth: { basisPoints: 5_000, capMinor: 150_000 } },
+    });
+    const [a, b] = [member(cluster, 0), member(cluster, 1)];
+    await payment(cluster, a, b, 90_000);
+    // Half of 90,000 received is below the type's 100,000 default: the default stays.
+    expect(await wallet(cluster, 1)).toMatchObject({ creditLimitMinor: 100_000 });
+    await payment(cluster, a, b, 10_000);
+    await cluster.coordinator.client.request(
+      'PATCH',
+      `${cluster.base}/accounts/${a.accountId}`,
+      { creditLimitMinor: 1_000_000, reason: 'Anchor buyer' },
+      { 'idempotency-key': randomUUID() },
+    );
+    await payment(cluster, a, b, 250_000);
+    // Received 350,000: half is 175,000, capped at 150,000.
+    expect(await wallet(cluster, 1)).toMatchObject({ creditLimitMinor: 150_000 });
+    // An account with a limit of its own keeps it.
+    await payment(cluster, b, a, 10_000);
+    expect(await wallet(cluster, 0)).toMatchObject({ creditLimitMinor: 1_000_000 });
+  });
+
+  it('keeps an account under its type’s maximum balance, counting what is on its way', async () => {
+    const cluster = await createCurrencyCluster(ctx, {
+      members: 2,
+      settings: {
+        accountTypes: DEFAULT_SETTINGS.accountTypes.map((type) => ({ ...type, maxBalanceMinor: 20_000 })),
+      },
+    });
+    const [a, b] = [member(cluster, 0), member(cluster, 1)];
+    expect((await payment(cluster, a, b, 20_000)).status).toBe(201);
+    expect((await payment(cluster, a, b, 1)).body.error.code).toBe('currency.max_balance_exceeded');
+  });
+
+  it('flags for the coordinator an account whose debt is older than the rebalancing period', async () => {
+    const cluster = await createCurrencyCluster(ctx, { members: 2, settings: { rebalanceAfterMonths: 12 } });
+    const [a, b] = [member(cluster, 0), member(cluster, 1)];
+    await payment(cluster, a, b, 5_00);
+    const flagged = () => cluster.coordinator.client.get(`${cluster.base}/accounts?needsRebalancing=true`);
+    expect((await flagged()).body.items).toEqual([]);
+    await ctx.db
+      .updateTable('currency_account')
+      .set({ negative_since: new Date(Date.now() - 400 * 86_400_000) })
+      .where('id', '=', a.accountId)
+      .execute();
+    expect((await flagged()).body.items).toEqual([
+      expect.objectContaining({ id: a.accountId, needsRebalancing: true }),
+    ]);
+    // Paid back to zero, the flag goes.
+    await payment(cluster, b, a, 5_00);
+    expect((await flagged()).body.items).toEqual([]);
+  });
+
+  it('freezes the wallet of a suspended member and unfreezes it on reinstatement', async () => {
+    const cluster = await createCurrencyCluster(ctx, { members: 2 });
+    const a = member(cluster, 0);
+    const move = (toStatus: string) =>
+      cluster.coordinator.client.post(
+        `/api/v1/clusters/${cluster.slug}/organisations/${a.organisationId}/membership`,
+        {
+          toStatus,
+          reason: 'Unpaid membership fee',
+        },
+      );
+    await move('suspended');
+    expect(await wallet(cluster, 0)).toMatchObject({ status: 'frozen' });
+    await move('active');
+    const reinstated = await wallet(cluster, 0);
+    expect(reinstated.status).toBe('active');
+    expect(reinstated.limitChanges.map((c: { newValue: string }) => c.newValue)).toEqual([
+      'active',
+      'frozen',
+    ]);
+  });
+});
+
 describe('the audit log and the public figures', () => {
   it('records every transfer and limit change on the chain, which still verifies', async () => {
     const cluster = await createCurrencyCluster(ctx, { members: 2 });
