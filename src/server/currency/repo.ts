@@ -16,6 +16,9 @@ export const currencyRepo = {
 
   insert: (db: Q, row: Database['currency']) => db.insertInto('currency').values(row).execute(),
 
+  findForUpdate: (tx: Tx, clusterId: string) =>
+    tx.selectFrom('currency').selectAll().where('cluster_id', '=', clusterId).forUpdate().executeTakeFirst(),
+
   update: (db: Q, clusterId: string, patch: Partial<Database['currency']>) =>
     db.updateTable('currency').set(patch).where('cluster_id', '=', clusterId).execute(),
 
@@ -44,6 +47,43 @@ export interface AccountListFilter {
 export const accountRepo = {
   insert: (db: Q, row: Database['currency_account']) =>
     db.insertInto('currency_account').values(row).execute(),
+
+  /** An organisation has one account; admitting it again keeps the one it had. */
+  insertIfMissing: (db: Q, row: Database['currency_account']) =>
+    db
+      .insertInto('currency_account')
+      .values(row)
+      .onConflict((oc) => oc.columns(['cluster_id', 'organisation_id']).doNothing())
+      .execute(),
+
+  activeMembersWithoutAccount: (db: Q, clusterId: string) =>
+    db
+      .selectFrom('organisation as o')
+      .select(['o.id', 'o.sector'])
+      .where('o.cluster_id', '=', clusterId)
+      .where('o.membership_status', '=', 'active')
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('currency_account as a')
+              .select('a.id')
+              .whereRef('a.cluster_id', '=', 'o.cluster_id')
+              .whereRef('a.organisation_id', '=', 'o.id'),
+          ),
+        ),
+      )
+      .execute(),
+
+  /** Accounts without a limit of their own follow their type's defaults. */
+  applyTypeDefaults: (db: Q, type: Database['currency_account_type']) =>
+    db
+      .updateTable('currency_account')
+      .set({ credit_limit_minor: type.credit_limit_minor, max_balance_minor: type.max_balance_minor })
+      .where('cluster_id', '=', type.cluster_id)
+      .where('account_type', '=', type.account_type)
+      .where('has_own_limit', '=', false)
+      .where('kind', '=', 'member')
+      .execute(),
 
   find: (db: Q, clusterId: string, id: string) =>
     db
@@ -179,6 +219,30 @@ export const accountRepo = {
     if (search) query = query.where('o.name', 'ilike', `%${escapeLike(search)}%`);
     return query.orderBy('o.name').orderBy('a.id').limit(limit).execute();
   },
+};
+
+export const limitChangeRepo = {
+  insert: (db: Q, row: Database['currency_limit_change']) =>
+    db.insertInto('currency_limit_change').values(row).execute(),
+
+  ofAccount: (db: Q, clusterId: string, accountId: string) =>
+    db
+      .selectFrom('currency_limit_change as c')
+      .leftJoin('person', 'person.id', 'c.changed_by')
+      .select([
+        'c.id',
+        'c.field',
+        'c.old_value',
+        'c.new_value',
+        'c.reason',
+        'c.changed_at',
+        'person.display_name',
+      ])
+      .where('c.cluster_id', '=', clusterId)
+      .where('c.account_id', '=', accountId)
+      .orderBy('c.changed_at', 'desc')
+      .limit(50)
+      .execute(),
 };
 
 export const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -23,7 +23,14 @@ import { decodeCursor, toPage } from '../platform/http/pagination.ts';
 import { newId } from '../platform/ids.ts';
 import { Idempotency } from './idempotency.ts';
 import { feeFor, LedgerWriter, refusalError, type Written } from './ledger-writer.ts';
-import { accountRepo, currencyRepo, type HistoryFilter, type TransferRow, transferRepo } from './repo.ts';
+import {
+  accountRepo,
+  currencyRepo,
+  type HistoryFilter,
+  limitChangeRepo,
+  type TransferRow,
+  transferRepo,
+} from './repo.ts';
 
 export type AccountType = (typeof SECTORS)[number];
 
@@ -225,12 +232,7 @@ export class CurrencyService {
     const clusterId = access.cluster.id;
     const now = this.clock();
     await this.db.transaction().execute(async (tx) => {
-      const existing = await tx
-        .selectFrom('currency')
-        .selectAll()
-        .where('cluster_id', '=', clusterId)
-        .forUpdate()
-        .executeTakeFirst();
+      const existing = await currencyRepo.findForUpdate(tx, clusterId);
       const fields = {
         name: input.name.trim(),
         code: input.code,
@@ -259,16 +261,7 @@ export class CurrencyService {
       }
       // Accounts without a limit of their own follow their type's defaults.
       const types = await currencyRepo.accountTypes(tx, clusterId);
-      for (const type of types) {
-        await tx
-          .updateTable('currency_account')
-          .set({ credit_limit_minor: type.credit_limit_minor, max_balance_minor: type.max_balance_minor })
-          .where('cluster_id', '=', clusterId)
-          .where('account_type', '=', type.account_type)
-          .where('has_own_limit', '=', false)
-          .where('kind', '=', 'member')
-          .execute();
-      }
+      for (const type of types) await accountRepo.applyTypeDefaults(tx, type);
       if (!existing) {
         await accountRepo.insert(tx, {
           cluster_id: clusterId,
@@ -288,12 +281,7 @@ export class CurrencyService {
           last_transfer_at: null,
           created_at: now,
         });
-        const members = await tx
-          .selectFrom('organisation')
-          .select(['id', 'sector'])
-          .where('cluster_id', '=', clusterId)
-          .where('membership_status', '=', 'active')
-          .execute();
+        const members = await accountRepo.activeMembersWithoutAccount(tx, clusterId);
         for (const member of members) await this.openAccount(tx, clusterId, member, types, now);
       }
       await this.audit.record(tx, clusterId, {
@@ -317,28 +305,24 @@ export class CurrencyService {
     now: Date,
   ): Promise<void> {
     const type = types.find((t) => t.account_type === organisation.sector);
-    await tx
-      .insertInto('currency_account')
-      .values({
-        cluster_id: clusterId,
-        id: newId(),
-        organisation_id: organisation.id,
-        kind: 'member',
-        account_type: organisation.sector,
-        balance_minor: 0,
-        pending_debit_minor: 0,
-        pending_credit_minor: 0,
-        credit_limit_minor: type?.credit_limit_minor ?? 0,
-        has_own_limit: false,
-        max_balance_minor: type?.max_balance_minor ?? null,
-        received_total_minor: 0,
-        status: 'active',
-        negative_since: null,
-        last_transfer_at: null,
-        created_at: now,
-      })
-      .onConflict((oc) => oc.columns(['cluster_id', 'organisation_id']).doNothing())
-      .execute();
+    await accountRepo.insertIfMissing(tx, {
+      cluster_id: clusterId,
+      id: newId(),
+      organisation_id: organisation.id,
+      kind: 'member',
+      account_type: organisation.sector,
+      balance_minor: 0,
+      pending_debit_minor: 0,
+      pending_credit_minor: 0,
+      credit_limit_minor: type?.credit_limit_minor ?? 0,
+      has_own_limit: false,
+      max_balance_minor: type?.max_balance_minor ?? null,
+      received_total_minor: 0,
+      status: 'active',
+      negative_since: null,
+      last_transfer_at: null,
+      created_at: now,
+    });
   }
 
   /**
@@ -384,20 +368,17 @@ export class CurrencyService {
             : locked.status;
     if (next === locked.status) return;
     await accountRepo.update(tx, clusterId, locked.id, { status: next });
-    await tx
-      .insertInto('currency_limit_change')
-      .values({
-        cluster_id: clusterId,
-        id: newId(),
-        account_id: locked.id,
-        field: 'status',
-        old_value: locked.status,
-        new_value: next,
-        reason: `membership: ${to}`,
-        changed_by: by,
-        changed_at: now,
-      })
-      .execute();
+    await limitChangeRepo.insert(tx, {
+      cluster_id: clusterId,
+      id: newId(),
+      account_id: locked.id,
+      field: 'status',
+      old_value: locked.status,
+      new_value: next,
+      reason: `membership: ${to}`,
+      changed_by: by,
+      changed_at: now,
+    });
   }
 
   async accounts(
@@ -781,20 +762,17 @@ export class CurrencyService {
         if (log.length === 0) return { changed: 0 };
         await accountRepo.update(tx, clusterId, accountId, patch);
         for (const entry of log) {
-          await tx
-            .insertInto('currency_limit_change')
-            .values({
-              cluster_id: clusterId,
-              id: newId(),
-              account_id: accountId,
-              field: entry.field,
-              old_value: entry.old,
-              new_value: entry.next,
-              reason,
-              changed_by: access.actor.personId,
-              changed_at: now,
-            })
-            .execute();
+          await limitChangeRepo.insert(tx, {
+            cluster_id: clusterId,
+            id: newId(),
+            account_id: accountId,
+            field: entry.field,
+            old_value: entry.old,
+            new_value: entry.next,
+            reason,
+            changed_by: access.actor.personId,
+            changed_at: now,
+          });
         }
         await this.audit.record(tx, clusterId, {
           action: 'currency.account_changed',
@@ -831,20 +809,17 @@ export class CurrencyService {
           throw refusalError('currency.account_not_settled', 'accountId');
         }
         await accountRepo.update(tx, clusterId, accountId, { status: 'closed' });
-        await tx
-          .insertInto('currency_limit_change')
-          .values({
-            cluster_id: clusterId,
-            id: newId(),
-            account_id: accountId,
-            field: 'status',
-            old_value: account.status,
-            new_value: 'closed',
-            reason: 'closed',
-            changed_by: access.actor.personId,
-            changed_at: this.clock(),
-          })
-          .execute();
+        await limitChangeRepo.insert(tx, {
+          cluster_id: clusterId,
+          id: newId(),
+          account_id: accountId,
+          field: 'status',
+          old_value: account.status,
+          new_value: 'closed',
+          reason: 'closed',
+          changed_by: access.actor.personId,
+          changed_at: this.clock(),
+        });
         await this.audit.record(tx, clusterId, {
           action: 'currency.account_closed',
           isPublic: false,
