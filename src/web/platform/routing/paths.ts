@@ -19,6 +19,16 @@ export const paths = {
     `/clusters/${segment(slug)}/organisations/${segment(organisationId)}`,
   people: (slug: string) => `/clusters/${segment(slug)}/people`,
   transparency: (slug: string) => `/clusters/${segment(slug)}/transparency`,
+  currency: (slug: string) => `/clusters/${segment(slug)}/currency`,
+  currencySettings: (slug: string) => `/clusters/${segment(slug)}/currency/settings`,
+  currencyAccounts: (slug: string) => `/clusters/${segment(slug)}/currency/accounts`,
+  /** A wallet; the pages of one account (pay, requests, recurring payments) live under it. */
+  wallet: (slug: string, accountId: string) => `/clusters/${segment(slug)}/currency/${segment(accountId)}`,
+  pay: (slug: string, accountId: string) => `/clusters/${segment(slug)}/currency/${segment(accountId)}/pay`,
+  paymentRequests: (slug: string, accountId: string) =>
+    `/clusters/${segment(slug)}/currency/${segment(accountId)}/requests`,
+  recurringPayments: (slug: string, accountId: string) =>
+    `/clusters/${segment(slug)}/currency/${segment(accountId)}/recurring`,
   invitation: (token: string) => `/invitations/${segment(token)}`,
   outbox: () => '/admin/outbox',
 } as const;
