@@ -10,6 +10,7 @@ import { hashPassword } from '../platform/auth/passwords.ts';
 import type { Viewer } from '../platform/auth/viewer.ts';
 import { newId } from '../platform/ids.ts';
 import type { Runtime } from '../runtime.ts';
+import { seedDemoCurrency } from './currency-demo.ts';
 import { DEMO_ADMIN, DEMO_CLUSTERS, DEMO_PASSWORD } from './demo-data.ts';
 
 export interface DemoSignIn {
@@ -117,6 +118,7 @@ export async function seedDemo(runtime: Runtime): Promise<DemoSignIn[]> {
       }
       signIns.push({ email: person.email, cluster: demo.profile.slug, roles: person.roles });
     }
+    signIns.push(...(await seedDemoCurrency(runtime, services, actor, demo.profile.slug, createPerson)));
   }
   return signIns;
 }
