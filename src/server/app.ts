@@ -16,6 +16,9 @@ import { accountRoutes } from './accounts/routes.ts';
 import { AccountService } from './accounts/service.ts';
 import { adminRoutes } from './admin/routes.ts';
 import { AdminService } from './admin/service.ts';
+import { InvoiceService } from './clearing/invoice-service.ts';
+import { ClearingRoundService } from './clearing/round-service.ts';
+import { clearingRoutes } from './clearing/routes.ts';
 import { InvitationService } from './clusters/invitation-service.ts';
 import { PeopleService } from './clusters/people-service.ts';
 import { clusterRoutes } from './clusters/routes.ts';
@@ -76,6 +79,8 @@ export function buildServices(deps: AppDeps) {
     organisations: new OrganisationService(db, access, audit, clock, currency),
     currency,
     currencyFigures: new CurrencyFigures(db, access, clock),
+    invoices: new InvoiceService(db, access, audit, clock, currency.writes),
+    clearingRounds: new ClearingRoundService(db, access, audit, clock, currency.writes),
     transparency: new TransparencyService(db, access),
     admin: new AdminService(db, access),
   };
@@ -156,6 +161,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(currencyRoutes, {
         currency: services.currency,
         figures: services.currencyFigures,
+        rateLimitScale: deps.rateLimitScale,
+      });
+      await api.register(clearingRoutes, {
+        invoices: services.invoices,
+        rounds: services.clearingRounds,
         rateLimitScale: deps.rateLimitScale,
       });
       await api.register(transparencyRoutes, { transparency: services.transparency });

@@ -1,5 +1,6 @@
 /** Every product area's tenant-isolation cases; a new area adds its set here. */
 import type { TenantCaseSet } from '../support/tenant-isolation.ts';
+import { clearingCases } from './clearing.ts';
 import { currencyCases } from './currency.ts';
 
-export const TENANT_CASE_SETS: readonly TenantCaseSet[] = [currencyCases];
+export const TENANT_CASE_SETS: readonly TenantCaseSet[] = [currencyCases, clearingCases];

@@ -28,6 +28,7 @@ export const CLUSTER_ACTIONS = [
   'currency.use',
   'marketplace.use',
   'clearing.record_invoice',
+  'clearing.manage',
 ] as const;
 export type ClusterAction = (typeof CLUSTER_ACTIONS)[number];
 

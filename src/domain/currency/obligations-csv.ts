@@ -38,7 +38,7 @@ const DESCRIPTIONS: Record<CsvProblem, string> = {
 };
 
 /** Splits one CSV line (RFC 4180 quoting, no line breaks inside fields). */
-function fields(line: string, lineNumber: number): string[] {
+export function splitCsvLine(line: string, lineNumber: number): string[] {
   const out: string[] = [];
   let field = '';
   let isQuoted = false;
@@ -65,7 +65,7 @@ const AMOUNT_RE = /^[1-9][0-9]{0,14}$/;
 
 export function parseObligationsCsv(text: string): Obligation[] {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  const header = fields(lines[0] ?? '', 1).map((name) => name.toLowerCase());
+  const header = splitCsvLine(lines[0] ?? '', 1).map((name) => name.toLowerCase());
   if (header.join(',') !== 'debtor,creditor,amount') throw new ObligationCsvError(1, 'header_invalid');
   const obligations: Obligation[] = [];
   for (let index = 1; index < lines.length; index++) {
@@ -73,7 +73,7 @@ export function parseObligationsCsv(text: string): Obligation[] {
     const lineNumber = index + 1;
     if (line.trim() === '') continue;
     if (obligations.length >= MAX_OBLIGATION_ROWS) throw new ObligationCsvError(lineNumber, 'too_many_rows');
-    const row = fields(line, lineNumber);
+    const row = splitCsvLine(line, lineNumber);
     if (row.length !== 3) throw new ObligationCsvError(lineNumber, 'column_count');
     const [debtor, creditor, amount] = row as [string, string, string];
     if (debtor === '' || creditor === '') throw new ObligationCsvError(lineNumber, 'name_missing');

@@ -353,6 +353,9 @@ export interface EuroInvoiceTable {
   due_on: string | null;
   recorded_by: string | null;
   created_at: Date;
+  cleared_cents: Generated<number>;
+  withdrawn_at: Date | null;
+  withdrawn_by: string | null;
 }
 
 export interface ClearingRoundTable {
@@ -366,6 +369,8 @@ export interface ClearingRoundTable {
   created_by: string | null;
   created_at: Date;
   resolved_at: Date | null;
+  excluded_organisation_ids: string[];
+  cancel_reason: 'coordinator' | 'refused' | null;
 }
 
 export interface ClearingCancellationTable {
@@ -383,6 +388,15 @@ export interface ClearingConfirmationTable {
   decision: 'confirmed' | 'refused' | null;
   decided_by: string | null;
   decided_at: Date | null;
+}
+
+export interface ClearingPositionTable {
+  cluster_id: string;
+  round_id: string;
+  organisation_id: string;
+  owes_before_cents: number;
+  owed_before_cents: number;
+  cancelled_cents: number;
 }
 
 export interface Database {
@@ -416,6 +430,7 @@ export interface Database {
   clearing_round: ClearingRoundTable;
   clearing_cancellation: ClearingCancellationTable;
   clearing_confirmation: ClearingConfirmationTable;
+  clearing_position: ClearingPositionTable;
 }
 
 export type Db = Kysely<Database>;
