@@ -26,6 +26,11 @@ import { ClusterService } from './clusters/service.ts';
 import { CurrencyFigures } from './currency/figures.ts';
 import { currencyRoutes } from './currency/routes.ts';
 import { CurrencyService } from './currency/service.ts';
+import { ListingService } from './marketplace/listing-service.ts';
+import { MemberAccounts } from './marketplace/member-accounts.ts';
+import { MarketplaceNotices } from './marketplace/notices.ts';
+import { OrderService } from './marketplace/order-service.ts';
+import { marketplaceRoutes } from './marketplace/routes.ts';
 import { organisationRoutes } from './organisations/routes.ts';
 import { OrganisationService } from './organisations/service.ts';
 import { Access } from './platform/access.ts';
@@ -70,6 +75,8 @@ export function buildServices(deps: AppDeps) {
   const { db, audit, mailer, clock, publicUrl } = deps;
   const access = new Access(db);
   const currency = new CurrencyService(db, access, audit, clock);
+  const memberAccounts = new MemberAccounts(currency, clock);
+  const notices = new MarketplaceNotices(mailer, publicUrl);
   return {
     access,
     accounts: new AccountService(db, access, audit, mailer, clock, publicUrl),
@@ -79,6 +86,8 @@ export function buildServices(deps: AppDeps) {
     organisations: new OrganisationService(db, access, audit, clock, currency),
     currency,
     currencyFigures: new CurrencyFigures(db, access, clock),
+    listings: new ListingService(db, access, audit, clock, currency, memberAccounts, notices),
+    orders: new OrderService(db, access, audit, clock, currency, memberAccounts, notices),
     invoices: new InvoiceService(db, access, audit, clock, currency.writes),
     clearingRounds: new ClearingRoundService(db, access, audit, clock, currency.writes),
     transparency: new TransparencyService(db, access),
@@ -166,6 +175,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(clearingRoutes, {
         invoices: services.invoices,
         rounds: services.clearingRounds,
+        rateLimitScale: deps.rateLimitScale,
+      });
+      await api.register(marketplaceRoutes, {
+        listings: services.listings,
+        orders: services.orders,
         rateLimitScale: deps.rateLimitScale,
       });
       await api.register(transparencyRoutes, { transparency: services.transparency });

@@ -2,5 +2,6 @@
 import type { TenantCaseSet } from '../support/tenant-isolation.ts';
 import { clearingCases } from './clearing.ts';
 import { currencyCases } from './currency.ts';
+import { marketplaceCases } from './marketplace.ts';
 
-export const TENANT_CASE_SETS: readonly TenantCaseSet[] = [currencyCases, clearingCases];
+export const TENANT_CASE_SETS: readonly TenantCaseSet[] = [currencyCases, marketplaceCases, clearingCases];
