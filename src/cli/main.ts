@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { keyIdOf } from '../domain/transparency/checkpoint.ts';
 import { personRepo } from '../server/accounts/repo.ts';
+import { startRecurringPayments } from '../server/currency/requests/recurring-scheduler.ts';
 import { DEMO_PASSWORD } from '../server/demo/demo-data.ts';
 import { type DemoSignIn, hasAnyCluster, seedDemo } from '../server/demo/seed.ts';
 import { ConfigError, loadConfig } from '../server/platform/config.ts';
@@ -58,12 +59,17 @@ async function serve(): Promise<void> {
   const stopHousekeeping = startHousekeeping(runtime.db, runtime.clock, (error) =>
     log(`Housekeeping failed: ${(error as Error).message}`),
   );
+  const stopRecurringPayments = startRecurringPayments(
+    { ...runtime, publicUrl: runtime.config.publicUrl },
+    (error) => log(`Recurring payments failed: ${(error as Error).message}`),
+  );
   let isStopping = false;
   const stop = async (signal: string) => {
     if (isStopping) return;
     isStopping = true;
     log(`Received ${signal}, stopping.`);
     stopHousekeeping();
+    await stopRecurringPayments();
     await app.close();
     await runtime.close();
     releaseLock();

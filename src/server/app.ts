@@ -24,6 +24,8 @@ import { PeopleService } from './clusters/people-service.ts';
 import { clusterRoutes } from './clusters/routes.ts';
 import { ClusterService } from './clusters/service.ts';
 import { CurrencyFigures } from './currency/figures.ts';
+import { assemblePaymentRequests } from './currency/requests/assemble.ts';
+import { paymentRequestRoutes } from './currency/requests/routes.ts';
 import { currencyRoutes } from './currency/routes.ts';
 import { CurrencyService } from './currency/service.ts';
 import { ListingService } from './marketplace/listing-service.ts';
@@ -86,6 +88,7 @@ export function buildServices(deps: AppDeps) {
     organisations: new OrganisationService(db, access, audit, clock, currency),
     currency,
     currencyFigures: new CurrencyFigures(db, access, clock),
+    ...assemblePaymentRequests({ db, audit, mailer, clock, publicUrl, access, currency }),
     listings: new ListingService(db, access, audit, clock, currency, memberAccounts, notices),
     orders: new OrderService(db, access, audit, clock, currency, memberAccounts, notices),
     invoices: new InvoiceService(db, access, audit, clock, currency.writes),
@@ -172,6 +175,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         figures: services.currencyFigures,
         rateLimitScale: deps.rateLimitScale,
       });
+      await api.register(paymentRequestRoutes, { ...services, rateLimitScale: deps.rateLimitScale });
       await api.register(clearingRoutes, {
         invoices: services.invoices,
         rounds: services.clearingRounds,

@@ -3,5 +3,11 @@ import type { TenantCaseSet } from '../support/tenant-isolation.ts';
 import { clearingCases } from './clearing.ts';
 import { currencyCases } from './currency.ts';
 import { marketplaceCases } from './marketplace.ts';
+import { paymentRequestCases } from './payment-requests.ts';
 
-export const TENANT_CASE_SETS: readonly TenantCaseSet[] = [currencyCases, marketplaceCases, clearingCases];
+export const TENANT_CASE_SETS: readonly TenantCaseSet[] = [
+  currencyCases,
+  marketplaceCases,
+  clearingCases,
+  paymentRequestCases,
+];

@@ -257,6 +257,8 @@ export interface CurrencyPaymentRequestTable {
   created_by: string | null;
   created_at: Date;
   resolved_at: Date | null;
+  /** Why a trusted payee's request could not be paid at once (a ledger refusal code). */
+  auto_payment_refusal: string | null;
 }
 
 export interface CurrencyTrustedPayeeTable {
@@ -275,6 +277,7 @@ export interface CurrencyRecurringPaymentTable {
   amount_minor: number;
   description: string;
   every: 'week' | 'month' | 'quarter' | 'year';
+  first_due_on: string;
   next_due_on: string;
   ends_on: string | null;
   status: 'active' | 'cancelled' | 'finished';
@@ -282,6 +285,16 @@ export interface CurrencyRecurringPaymentTable {
   created_by: string | null;
   created_at: Date;
   cancelled_at: Date | null;
+}
+
+export interface CurrencyRecurringOccurrenceTable {
+  cluster_id: string;
+  recurring_payment_id: string;
+  due_on: string;
+  outcome: 'paid' | 'failed';
+  transfer_id: string | null;
+  failure: string | null;
+  handled_at: Date;
 }
 
 export interface MarketplaceListingTable {
@@ -422,6 +435,7 @@ export interface Database {
   currency_payment_request: CurrencyPaymentRequestTable;
   currency_trusted_payee: CurrencyTrustedPayeeTable;
   currency_recurring_payment: CurrencyRecurringPaymentTable;
+  currency_recurring_occurrence: CurrencyRecurringOccurrenceTable;
   marketplace_listing: MarketplaceListingTable;
   marketplace_photo: MarketplacePhotoTable;
   marketplace_answer: MarketplaceAnswerTable;

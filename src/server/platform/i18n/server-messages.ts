@@ -6,6 +6,7 @@ import { BUDGETING_ERRORS } from './messages/budgeting.ts';
 import { CLEARING_ERRORS } from './messages/clearing.ts';
 import { CURRENCY_ERRORS, CURRENCY_MAILS } from './messages/currency.ts';
 import { MARKETPLACE_ERRORS, MARKETPLACE_MAILS } from './messages/marketplace.ts';
+import { PAYMENT_REQUEST_ERRORS, PAYMENT_REQUEST_MAILS } from './messages/payment-requests.ts';
 import type { Translations } from './messages/translations.ts';
 
 // Each module's messages live in their own file under messages/, one per product area.
@@ -14,6 +15,7 @@ export const ERROR_MESSAGES = {
   ...MARKETPLACE_ERRORS,
   ...CLEARING_ERRORS,
   ...BUDGETING_ERRORS,
+  ...PAYMENT_REQUEST_ERRORS,
   'validation.invalid': {
     en: 'This value is not valid.',
     lv: 'Šī vērtība nav derīga.',
@@ -285,6 +287,7 @@ export type ErrorCode = keyof typeof ERROR_MESSAGES;
 export const MAIL_MESSAGES = {
   ...CURRENCY_MAILS,
   ...MARKETPLACE_MAILS,
+  ...PAYMENT_REQUEST_MAILS,
   'mail.verify.subject': {
     en: 'Confirm your e-mail address for Kopa',
     lv: 'Apstipriniet savu e-pasta adresi Kopa platformā',
