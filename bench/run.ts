@@ -1,10 +1,12 @@
 /** Benchmarks entry point: `kopa bench <name>`. */
 import { runApiBenchmark } from './api.ts';
 import { runClearingBenchmark } from './clearing.ts';
+import { runLedgerBenchmark } from './ledger.ts';
 
 const BENCHMARKS: Readonly<Record<string, (args: string[]) => Promise<number>>> = {
   api: runApiBenchmark,
   clearing: runClearingBenchmark,
+  ledger: runLedgerBenchmark,
 };
 
 export async function runBenchmark(name: string, args: string[]): Promise<number> {

@@ -1,0 +1,86 @@
+/**
+ * A fresh Kopa for a currency benchmark: a temporary data directory with its own embedded
+ * PostgreSQL (default settings: fsync on), migrated, and the application listening on loopback —
+ * on a database handle the benchmark may supply (one that times its statements, say). `close`
+ * stops everything and removes the directory.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import { buildApp } from '../src/server/app.ts';
+import { loadConfig } from '../src/server/platform/config.ts';
+import type { Db } from '../src/server/platform/database.ts';
+import { openRuntime, type Runtime } from '../src/server/runtime.ts';
+import { postmasterPid } from './cpu-accounting.ts';
+
+export interface BenchKopa {
+  readonly runtime: Runtime;
+  /** Where the application listens, e.g. `http://127.0.0.1:41234`. */
+  readonly origin: string;
+  /** The embedded PostgreSQL's port and password, for pgbench and extra pools. */
+  readonly postgres: { readonly port: number; readonly password: string; readonly databaseUrl: string };
+  /** The postmaster's process id, for the CPU split. */
+  readonly postmaster: number | null;
+  close(): Promise<void>;
+}
+
+export async function startBenchKopa(options: {
+  readonly name: string;
+  readonly log: (line: string) => void;
+  /** Called once the database is ready, before the application starts. */
+  readonly prepare?: (runtime: Runtime, databaseUrl: string) => Promise<Db | undefined>;
+}): Promise<BenchKopa> {
+  const { log } = options;
+  if (process.env.DATABASE_URL)
+    log('DATABASE_URL is ignored: the benchmark always runs on its own embedded PostgreSQL.');
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), `kopa-bench-${options.name}-`));
+  let runtime: Runtime | null = null;
+  let app: FastifyInstance | null = null;
+  const close = async () => {
+    await app?.close();
+    await runtime?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    runtime = await openRuntime(
+      loadConfig({
+        ...process.env,
+        DATABASE_URL: undefined,
+        KOPA_DATA_DIR: dataDir,
+        KOPA_DEMO: 'false',
+        KOPA_RATE_LIMIT_SCALE: '10000',
+      }),
+      (line) => log(`  ${line}`),
+    );
+    const { rows } = await sql<{ port: number }>`SELECT inet_server_port() AS port`.execute(runtime.db);
+    const port = Number(rows[0]?.port);
+    const password = readFileSync(path.join(dataDir, 'postgres-password'), 'utf8').trim();
+    const databaseUrl = `postgres://kopa:${encodeURIComponent(password)}@127.0.0.1:${port}/kopa`;
+    const appDb = (await options.prepare?.(runtime, databaseUrl)) ?? runtime.db;
+    app = await buildApp({
+      db: appDb,
+      audit: runtime.audit,
+      mailer: runtime.mailer,
+      clock: runtime.clock,
+      publicUrl: runtime.config.publicUrl,
+      rateLimitScale: runtime.config.rateLimitScale,
+      logger: false,
+      serveWeb: false,
+    });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const address = app.server.address();
+    if (address === null || typeof address === 'string') throw new Error('no TCP address');
+    return {
+      runtime,
+      origin: `http://127.0.0.1:${address.port}`,
+      postgres: { port, password, databaseUrl },
+      postmaster: postmasterPid(path.join(dataDir, 'postgres')),
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * A database handle for the application under benchmark that times every statement it sends
+ * (Kysely's query log: from the statement leaving to its answer arriving, lock waits included, the
+ * wait for a pool connection not). Grouped by kind — `select session`, `insert audit_event`,
+ * `commit` — it says how many round trips a request makes and where its milliseconds go, without
+ * touching the application's code. The cost is one callback per statement.
+ */
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Database, Db } from '../src/server/platform/database.ts';
+
+export interface StatementStats {
+  readonly statement: string;
+  readonly count: number;
+  readonly meanMs: number;
+  readonly totalMs: number;
+}
+
+/** `select session`, `update currency_account`, `select audit_head for update`, `begin`, … */
+export function statementKind(text: string): string {
+  const lower = text.trim().toLowerCase();
+  if (/^(begin|commit|rollback)\b/.test(lower)) return lower.split(/\s/)[0] as string;
+  const verb = lower.split(/\s/)[0] ?? '?';
+  const table =
+    /^update\s+"?(\w+)"?/.exec(lower)?.[1] ??
+    /^insert\s+into\s+"?(\w+)"?/.exec(lower)?.[1] ??
+    /\bfrom\s+"?(\w+)"?/.exec(lower)?.[1] ??
+    '?';
+  return `${verb} ${table}${/\bfor update\b/.test(lower) ? ' for update' : ''}`;
+}
+
+export interface ProfiledDatabase {
+  readonly db: Db;
+  /** Starts a new tally; the returned function ends it. */
+  startTally(): () => StatementStats[];
+  destroy(): Promise<void>;
+}
+
+export function profiledDatabase(url: string, maxConnections: number): ProfiledDatabase {
+  let tally: Map<string, { count: number; totalMs: number }> | null = null;
+  const pool = new pg.Pool({ connectionString: url, max: maxConnections, connectionTimeoutMillis: 10_000 });
+  pool.on('error', () => {});
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    log: (event) => {
+      if (!tally) return;
+      const kind = statementKind(event.query.sql);
+      const entry = tally.get(kind) ?? { count: 0, totalMs: 0 };
+      entry.count++;
+      entry.totalMs += event.queryDurationMillis;
+      tally.set(kind, entry);
+    },
+  });
+  return {
+    db,
+    startTally() {
+      const current = new Map<string, { count: number; totalMs: number }>();
+      tally = current;
+      return () => {
+        if (tally === current) tally = null;
+        return [...current]
+          .map(([statement, { count, totalMs }]) => ({
+            statement,
+            count,
+            meanMs: Number((totalMs / count).toFixed(3)),
+            totalMs: Number(totalMs.toFixed(1)),
+          }))
+          .sort((a, b) => b.totalMs - a.totalMs);
+      };
+    },
+    destroy: () => db.destroy(),
+  };
+}
