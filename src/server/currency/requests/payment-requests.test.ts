@@ -38,7 +38,7 @@ const nextYear = () => `${new Date().getUTCFullYear() + 1}-06-30`;
 
 describe('requesting a payment', () => {
   it('is paid when the payer accepts: balances move, both sides see it, the requester is told', async () => {
-    const cluster = await createCurrencyCluster(ctx);
+    const cluster = await createCurrencyCluster(ctx, { members: 2 });
     const [payer, payee] = members(cluster);
     const asked = await requestPayment(cluster, payee, payer, 45_00, {
       description: 'Catering, March assembly',
@@ -91,7 +91,7 @@ describe('requesting a payment', () => {
   });
 
   it('is declined with a reason the requester reads, and then cannot be paid', async () => {
-    const cluster = await createCurrencyCluster(ctx);
+    const cluster = await createCurrencyCluster(ctx, { members: 2 });
     const [payer, payee] = members(cluster);
     const asked = await requestPayment(cluster, payee, payer, 12_00);
     const declined = await actOnRequest(cluster, payer.representative, asked.body.id, 'decline', {
@@ -111,7 +111,7 @@ describe('requesting a payment', () => {
   });
 
   it('can be withdrawn by the requester while it is open, and only by them', async () => {
-    const cluster = await createCurrencyCluster(ctx);
+    const cluster = await createCurrencyCluster(ctx, { members: 2 });
     const [payer, payee] = members(cluster);
     const asked = await requestPayment(cluster, payee, payer, 5_00);
     const byPayer = await actOnRequest(cluster, payer.representative, asked.body.id, 'withdraw');
@@ -126,7 +126,7 @@ describe('requesting a payment', () => {
   });
 
   it('is paid once however often it is accepted: 409 for a second acceptance, the original answer for a retry', async () => {
-    const cluster = await createCurrencyCluster(ctx);
+    const cluster = await createCurrencyCluster(ctx, { members: 2 });
     const [payer, payee] = members(cluster);
     const asked = await requestPayment(cluster, payee, payer, 8_00);
     const key = randomUUID();
@@ -142,7 +142,7 @@ describe('requesting a payment', () => {
   });
 
   it('is paid once when representatives accept it at the same moment', async () => {
-    const cluster = await createCurrencyCluster(ctx);
+    const cluster = await createCurrencyCluster(ctx, { members: 2 });
     const [payer, payee] = members(cluster);
     const asked = await requestPayment(cluster, payee, payer, 3_00);
     const answers = await Promise.all(
@@ -154,7 +154,7 @@ describe('requesting a payment', () => {
   });
 
   it('cannot be accepted past the payer’s credit limit: 409, nothing written, still open', async () => {
-    const cluster = await createCurrencyCluster(ctx);
+    const cluster = await createCurrencyCluster(ctx, { members: 2 });
     const [payer, payee] = members(cluster);
     const asked = await requestPayment(cluster, payee, payer, 100_001);
     const refused = await actOnRequest(cluster, payer.representative, asked.body.id, 'accept');
@@ -282,7 +282,7 @@ describe('requesting a payment', () => {
 
 describe('trusted payees', () => {
   it('pays a trusted payee’s request at once when it is within the trusted amount', async () => {
-    const cluster = await createCurrencyCluster(ctx);
+    const cluster = await createCurrencyCluster(ctx, { members: 2 });
     const [payer, payee] = members(cluster);
     expect((await trust(cluster, payer, payee, 50_00)).body).toMatchObject({
       payeeAccountId: payee.accountId,
@@ -304,7 +304,7 @@ describe('trusted payees', () => {
   });
 
   it('leaves the request open with the reason when the ledger refuses the automatic payment', async () => {
-    const cluster = await createCurrencyCluster(ctx);
+    const cluster = await createCurrencyCluster(ctx, { members: 2 });
     const [payer, payee] = members(cluster);
     await trust(cluster, payer, payee, 200_000);
     // The reader's chosen language, as the language switcher sets it.

@@ -53,7 +53,7 @@ const paidDays = async (id: string) =>
 
 describe('recurring payments', () => {
   it('pays every due occurrence exactly once, even when two runs race', async () => {
-    const cluster = await createCurrencyCluster(ctx);
+    const cluster = await createCurrencyCluster(ctx, { members: 2 });
     const [payer, payee] = members(cluster);
     const created = await setUpRecurring(cluster, payer, payee, {
       amountMinor: 10_00,
