@@ -15,6 +15,11 @@ import { ClusterFrame } from '../clusters/cluster-frame.tsx';
 import { ClusterPage } from '../clusters/cluster-page.tsx';
 import { ClusterSettingsPage } from '../clusters/cluster-settings-page.tsx';
 import { CreateClusterPage } from '../clusters/create-cluster-page.tsx';
+import { CurrencyAccountsPage } from '../currency/accounts-page.tsx';
+import { CurrencyPage } from '../currency/currency-page.tsx';
+import { CurrencySettingsPage } from '../currency/currency-settings-page.tsx';
+import { PayPage } from '../currency/pay-page.tsx';
+import { WalletPage } from '../currency/wallet-page.tsx';
 import { DirectoryPage } from '../organisations/directory-page.tsx';
 import { OrganisationPage } from '../organisations/organisation-page.tsx';
 import { RegisterOrganisationPage } from '../organisations/register-organisation-page.tsx';
@@ -123,6 +128,34 @@ const newOrganisationRoute = clusterPage('organisations/new', (slug) => (
 const peopleRoute = clusterPage('people', (slug) => <PeoplePage slug={slug} />);
 const transparencyRoute = clusterPage('transparency', (slug) => <TransparencyPage slug={slug} />);
 
+const currencyRoute = clusterPage('currency', (slug) => <CurrencyPage slug={slug} />);
+const currencySettingsRoute = clusterPage('currency/settings', (slug) => (
+  <CurrencySettingsPage slug={slug} />
+));
+const currencyAccountsRoute = clusterPage('currency/accounts', (slug) => (
+  <CurrencyAccountsPage slug={slug} />
+));
+
+/** A page of one currency account (a wallet and the pages under it). */
+const accountPage = (path: string, render: (slug: string, accountId: string) => React.ReactNode) => {
+  const route = createRoute({
+    getParentRoute: () => clusterRoute,
+    path,
+    component: function AccountChildRoute() {
+      const params = route.useParams() as { slug: string; accountId: string };
+      return render(params.slug, params.accountId);
+    },
+  });
+  return route;
+};
+
+const walletRoute = accountPage('currency/$accountId', (slug, accountId) => (
+  <WalletPage slug={slug} accountId={accountId} />
+));
+const payRoute = accountPage('currency/$accountId/pay', (slug, accountId) => (
+  <PayPage slug={slug} accountId={accountId} />
+));
+
 const organisationRoute = createRoute({
   getParentRoute: () => clusterRoute,
   path: 'organisations/$organisationId',
@@ -152,6 +185,11 @@ const routeTree = rootRoute.addChildren([
     organisationRoute,
     peopleRoute,
     transparencyRoute,
+    currencyRoute,
+    currencySettingsRoute,
+    currencyAccountsRoute,
+    walletRoute,
+    payRoute,
   ]),
 ]);
 

@@ -48,6 +48,13 @@ export function ClusterFrame({ slug, children }: { slug: string; children: React
                   <FormattedMessage id="clusterNav.members" />
                 </NavLink>
               </li>
+              {can['currency.use'] && (
+                <li>
+                  <NavLink href={paths.currency(slug)} className="subnav__link" matchesDeeper>
+                    <FormattedMessage id="clusterNav.currency" />
+                  </NavLink>
+                </li>
+              )}
               {can['person.list'] && (
                 <li>
                   <NavLink href={paths.people(slug)} className="subnav__link">

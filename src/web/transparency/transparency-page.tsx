@@ -4,6 +4,7 @@
  */
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useCluster } from '../clusters/cluster-api.ts';
+import { CurrencyFiguresSection } from '../currency/currency-figures-section.tsx';
 import { ErrorAlert } from '../platform/forms/form-alert.tsx';
 import { DateTime } from '../platform/i18n/iso-date.tsx';
 import { LoadMoreButton } from '../platform/layout/load-more-button.tsx';
@@ -29,6 +30,7 @@ export function TransparencyPage({ slug }: { slug: string }) {
       heading={<FormattedMessage id="transparency.title" />}
       lead={<FormattedMessage id="transparency.lead" />}
     >
+      <CurrencyFiguresSection slug={slug} />
       <div className="two-columns">
         <section aria-labelledby="events-heading" className="stack">
           <h2 id="events-heading">
