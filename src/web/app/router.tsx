@@ -20,6 +20,12 @@ import { CurrencyPage } from '../currency/currency-page.tsx';
 import { CurrencySettingsPage } from '../currency/currency-settings-page.tsx';
 import { PayPage } from '../currency/pay-page.tsx';
 import { WalletPage } from '../currency/wallet-page.tsx';
+import { EditListingPage } from '../marketplace/edit-listing-page.tsx';
+import { ListingPage } from '../marketplace/listing-page.tsx';
+import { MarketplacePage } from '../marketplace/marketplace-page.tsx';
+import { MyListingsPage } from '../marketplace/my-listings-page.tsx';
+import { NewListingPage } from '../marketplace/new-listing-page.tsx';
+import { OrdersPage } from '../marketplace/orders-page.tsx';
 import { DirectoryPage } from '../organisations/directory-page.tsx';
 import { OrganisationPage } from '../organisations/organisation-page.tsx';
 import { RegisterOrganisationPage } from '../organisations/register-organisation-page.tsx';
@@ -156,6 +162,27 @@ const payRoute = accountPage('currency/$accountId/pay', (slug, accountId) => (
   <PayPage slug={slug} accountId={accountId} />
 ));
 
+const marketplaceRoute = clusterPage('marketplace', (slug) => <MarketplacePage slug={slug} />);
+const newListingRoute = clusterPage('marketplace/listings/new', (slug) => <NewListingPage slug={slug} />);
+const myListingsRoute = clusterPage('marketplace/mine', (slug) => <MyListingsPage slug={slug} />);
+const marketplaceOrdersRoute = clusterPage('marketplace/orders', (slug) => <OrdersPage slug={slug} />);
+const listingRoute = createRoute({
+  getParentRoute: () => clusterRoute,
+  path: 'marketplace/listings/$listingId',
+  component: function ListingRoute() {
+    const { slug, listingId } = listingRoute.useParams();
+    return <ListingPage slug={slug} listingId={listingId} />;
+  },
+});
+const editListingRoute = createRoute({
+  getParentRoute: () => clusterRoute,
+  path: 'marketplace/listings/$listingId/edit',
+  component: function EditListingRoute() {
+    const { slug, listingId } = editListingRoute.useParams();
+    return <EditListingPage slug={slug} listingId={listingId} />;
+  },
+});
+
 const organisationRoute = createRoute({
   getParentRoute: () => clusterRoute,
   path: 'organisations/$organisationId',
@@ -183,6 +210,12 @@ const routeTree = rootRoute.addChildren([
     membersRoute,
     newOrganisationRoute,
     organisationRoute,
+    marketplaceRoute,
+    newListingRoute,
+    myListingsRoute,
+    marketplaceOrdersRoute,
+    listingRoute,
+    editListingRoute,
     peopleRoute,
     transparencyRoute,
     currencyRoute,

@@ -48,6 +48,11 @@ export function ClusterFrame({ slug, children }: { slug: string; children: React
                   <FormattedMessage id="clusterNav.members" />
                 </NavLink>
               </li>
+              <li>
+                <NavLink href={paths.marketplace(slug)} className="subnav__link" matchesDeeper>
+                  <FormattedMessage id="clusterNav.marketplace" />
+                </NavLink>
+              </li>
               {can['currency.use'] && (
                 <li>
                   <NavLink href={paths.currency(slug)} className="subnav__link" matchesDeeper>

@@ -19,6 +19,14 @@ export const paths = {
     `/clusters/${segment(slug)}/organisations/${segment(organisationId)}`,
   people: (slug: string) => `/clusters/${segment(slug)}/people`,
   transparency: (slug: string) => `/clusters/${segment(slug)}/transparency`,
+  marketplace: (slug: string) => `/clusters/${segment(slug)}/marketplace`,
+  listing: (slug: string, listingId: string) =>
+    `/clusters/${segment(slug)}/marketplace/listings/${segment(listingId)}`,
+  newListing: (slug: string) => `/clusters/${segment(slug)}/marketplace/listings/new`,
+  editListing: (slug: string, listingId: string) =>
+    `/clusters/${segment(slug)}/marketplace/listings/${segment(listingId)}/edit`,
+  myListings: (slug: string) => `/clusters/${segment(slug)}/marketplace/mine`,
+  marketplaceOrders: (slug: string) => `/clusters/${segment(slug)}/marketplace/orders`,
   currency: (slug: string) => `/clusters/${segment(slug)}/currency`,
   currencySettings: (slug: string) => `/clusters/${segment(slug)}/currency/settings`,
   currencyAccounts: (slug: string) => `/clusters/${segment(slug)}/currency/accounts`,
