@@ -29,8 +29,11 @@ export interface BenchKopa {
 export async function startBenchKopa(options: {
   readonly name: string;
   readonly log: (line: string) => void;
-  /** Called once the database is ready, before the application starts. */
-  readonly prepare?: (runtime: Runtime, databaseUrl: string) => Promise<Db | undefined>;
+  /**
+   * Called once the database is ready: a database handle for the application instead of the
+   * runtime's, closed after the application and before PostgreSQL stops.
+   */
+  readonly prepare?: (databaseUrl: string) => { readonly db: Db; destroy(): Promise<void> };
 }): Promise<BenchKopa> {
   const { log } = options;
   if (process.env.DATABASE_URL)
@@ -38,8 +41,10 @@ export async function startBenchKopa(options: {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), `kopa-bench-${options.name}-`));
   let runtime: Runtime | null = null;
   let app: FastifyInstance | null = null;
+  let appDatabase: { readonly db: Db; destroy(): Promise<void> } | undefined;
   const close = async () => {
     await app?.close();
+    await appDatabase?.destroy();
     await runtime?.close();
     rmSync(dataDir, { recursive: true, force: true });
   };
@@ -58,9 +63,9 @@ export async function startBenchKopa(options: {
     const port = Number(rows[0]?.port);
     const password = readFileSync(path.join(dataDir, 'postgres-password'), 'utf8').trim();
     const databaseUrl = `postgres://kopa:${encodeURIComponent(password)}@127.0.0.1:${port}/kopa`;
-    const appDb = (await options.prepare?.(runtime, databaseUrl)) ?? runtime.db;
+    appDatabase = options.prepare?.(databaseUrl);
     app = await buildApp({
-      db: appDb,
+      db: appDatabase?.db ?? runtime.db,
       audit: runtime.audit,
       mailer: runtime.mailer,
       clock: runtime.clock,

@@ -407,9 +407,9 @@ export async function runLedgerBenchmark(args: readonly string[]): Promise<numbe
       name: 'ledger',
       log,
       // The application gets its own pool, of the size `kopa serve` uses, whose statements are timed.
-      prepare: async (_runtime, databaseUrl) => {
+      prepare: (databaseUrl) => {
         pools.timed = profiledDatabase(databaseUrl, APP_POOL_CONNECTIONS);
-        return pools.timed.db;
+        return pools.timed;
       },
     });
     const { runtime, origin, postmaster } = kopa;
@@ -686,7 +686,6 @@ export async function runLedgerBenchmark(args: readonly string[]): Promise<numbe
   } finally {
     child?.disconnect();
     await kopa?.close();
-    await pools.timed?.destroy();
   }
 }
 

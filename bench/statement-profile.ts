@@ -29,20 +29,34 @@ export function statementKind(text: string): string {
   return `${verb} ${table}${/\bfor update\b/.test(lower) ? ' for update' : ''}`;
 }
 
+export interface SentStatement {
+  readonly sql: string;
+  readonly parameters: readonly unknown[];
+  readonly durationMs: number;
+}
+
 export interface ProfiledDatabase {
   readonly db: Db;
   /** Starts a new tally; the returned function ends it. */
   startTally(): () => StatementStats[];
+  /** Keeps every statement sent from now on; the returned function ends it and gives them. */
+  startRecording(): () => SentStatement[];
   destroy(): Promise<void>;
 }
 
 export function profiledDatabase(url: string, maxConnections: number): ProfiledDatabase {
   let tally: Map<string, { count: number; totalMs: number }> | null = null;
+  let recording: SentStatement[] | null = null;
   const pool = new pg.Pool({ connectionString: url, max: maxConnections, connectionTimeoutMillis: 10_000 });
   pool.on('error', () => {});
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
     log: (event) => {
+      recording?.push({
+        sql: event.query.sql,
+        parameters: event.query.parameters,
+        durationMs: event.queryDurationMillis,
+      });
       if (!tally) return;
       const kind = statementKind(event.query.sql);
       const entry = tally.get(kind) ?? { count: 0, totalMs: 0 };
@@ -66,6 +80,14 @@ export function profiledDatabase(url: string, maxConnections: number): ProfiledD
             totalMs: Number(totalMs.toFixed(1)),
           }))
           .sort((a, b) => b.totalMs - a.totalMs);
+      };
+    },
+    startRecording() {
+      const current: SentStatement[] = [];
+      recording = current;
+      return () => {
+        if (recording === current) recording = null;
+        return current;
       };
     },
     destroy: () => db.destroy(),
