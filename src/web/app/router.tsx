@@ -29,6 +29,8 @@ import { OrdersPage } from '../marketplace/orders-page.tsx';
 import { DirectoryPage } from '../organisations/directory-page.tsx';
 import { OrganisationPage } from '../organisations/organisation-page.tsx';
 import { RegisterOrganisationPage } from '../organisations/register-organisation-page.tsx';
+import { RecurringPage } from '../payment-requests/recurring-page.tsx';
+import { RequestsPage } from '../payment-requests/requests-page.tsx';
 import { InvitationPage } from '../people/invitation-page.tsx';
 import { PeoplePage } from '../people/people-page.tsx';
 import { NotFoundPage } from '../platform/layout/not-found-page.tsx';
@@ -161,6 +163,12 @@ const walletRoute = accountPage('currency/$accountId', (slug, accountId) => (
 const payRoute = accountPage('currency/$accountId/pay', (slug, accountId) => (
   <PayPage slug={slug} accountId={accountId} />
 ));
+const paymentRequestsRoute = accountPage('currency/$accountId/requests', (slug, accountId) => (
+  <RequestsPage slug={slug} accountId={accountId} />
+));
+const recurringPaymentsRoute = accountPage('currency/$accountId/recurring', (slug, accountId) => (
+  <RecurringPage slug={slug} accountId={accountId} />
+));
 
 const marketplaceRoute = clusterPage('marketplace', (slug) => <MarketplacePage slug={slug} />);
 const newListingRoute = clusterPage('marketplace/listings/new', (slug) => <NewListingPage slug={slug} />);
@@ -223,6 +231,8 @@ const routeTree = rootRoute.addChildren([
     currencyAccountsRoute,
     walletRoute,
     payRoute,
+    paymentRequestsRoute,
+    recurringPaymentsRoute,
   ]),
 ]);
 
