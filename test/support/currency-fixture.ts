@@ -6,6 +6,19 @@ import { randomUUID } from 'node:crypto';
 import type { ApiResponse } from './api-client.ts';
 import type { TestContext, TestPerson } from './test-app.ts';
 
+export interface CurrencySettings {
+  name: string;
+  code: string;
+  symbol: string;
+  decimals: number;
+  euroValue: string;
+  feeBasisPoints: number;
+  rebalanceAfterMonths: number;
+  limitGrowth: { basisPoints: number; capMinor: number } | null;
+  clearingNeedsConfirmation: boolean;
+  accountTypes: { accountType: string; creditLimitMinor: number; maxBalanceMinor: number | null }[];
+}
+
 export interface TestMember {
   organisationId: string;
   accountId: string;
@@ -23,7 +36,7 @@ export interface CurrencyCluster {
   base: string;
 }
 
-export const DEFAULT_SETTINGS = {
+export const DEFAULT_SETTINGS: CurrencySettings = {
   name: 'Kopa credit',
   code: 'KPC',
   symbol: '₭',

@@ -2,7 +2,8 @@
  * Idempotent writes (the `Idempotency-Key` header): the write and the record of its answer commit
  * in one transaction, so a retry after a lost response — or a second request racing the first —
  * gets the original answer and never a second payment. The same key with a different body is a
- * 409. Deadlocks and serialisation failures are retried here, so none reaches the user.
+ * 409. Deadlocks and serialisation failures are retried here, so none reaches the user. The
+ * transaction is the cluster's next group commit (write-batcher.ts).
  */
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
@@ -10,6 +11,7 @@ import { canonicalJson } from '../../domain/transparency/audit-chain.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Db, Tx } from '../platform/database.ts';
 import { badRequest, conflict } from '../platform/errors.ts';
+import type { WriteBatcher } from './write-batcher.ts';
 
 export interface IdempotentRequest {
   readonly clusterId: string;
@@ -48,6 +50,7 @@ export class Idempotency {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
+    private readonly batcher: WriteBatcher,
   ) {}
 
   async run<T>(request: IdempotentRequest, work: (tx: Tx) => Promise<T>): Promise<IdempotentResult<T>> {
@@ -57,7 +60,7 @@ export class Idempotency {
     if (earlier) return earlier;
     for (let attempt = 1; ; attempt++) {
       try {
-        const value = await this.db.transaction().execute(async (tx) => {
+        const value = await this.batcher.submit(request.clusterId, async (tx) => {
           const result = await work(tx);
           await tx
             .insertInto('currency_idempotency')

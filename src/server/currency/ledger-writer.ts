@@ -108,6 +108,8 @@ export class LedgerWriter {
       feeAccount.id !== draft.payerAccountId &&
       feeAccount.id !== draft.payeeAccountId;
     const ids = [draft.payerAccountId, draft.payeeAccountId, ...(chargesFee ? [feeAccount.id] : [])];
+    // The chain's head before the accounts, in every currency transaction (ADR 0005).
+    await this.audit.lockHead(tx, clusterId);
     const locked = new Map((await accountRepo.lockInIdOrder(tx, clusterId, ids)).map((a) => [a.id, a]));
     const payerRow = locked.get(draft.payerAccountId);
     const payeeRow = locked.get(draft.payeeAccountId);

@@ -31,6 +31,7 @@ import {
   type TransferRow,
   transferRepo,
 } from './repo.ts';
+import { WriteBatcher } from './write-batcher.ts';
 
 export type AccountType = (typeof SECTORS)[number];
 
@@ -153,7 +154,7 @@ export class CurrencyService {
     private readonly audit: AuditLog,
     private readonly clock: Clock,
   ) {
-    this.idempotency = new Idempotency(db, clock);
+    this.idempotency = new Idempotency(db, clock, new WriteBatcher(db, audit));
     this.ledger = new LedgerWriter(audit);
   }
 
@@ -341,6 +342,7 @@ export class CurrencyService {
   ) {
     const currency = await currencyRepo.find(tx, clusterId);
     if (!currency) return;
+    await this.audit.lockHead(tx, clusterId);
     if (to === 'active') {
       await this.openAccount(
         tx,

@@ -31,6 +31,14 @@ export class AuditLog {
       .execute();
   }
 
+  /**
+   * Takes the cluster's chain head lock now rather than at the first record: transactions that
+   * also lock other rows (the currency's accounts) take the head first, all in the same order.
+   */
+  async lockHead(tx: Tx, clusterId: string): Promise<void> {
+    await tx.selectFrom('audit_head').select('seq').where('cluster_id', '=', clusterId).forUpdate().execute();
+  }
+
   async record(tx: Tx, clusterId: string, draft: AuditEventDraft): Promise<{ seq: number; hash: string }> {
     const head = await tx
       .selectFrom('audit_head')
