@@ -2,12 +2,14 @@
 import { runApiBenchmark } from './api.ts';
 import { runClearingBenchmark } from './clearing.ts';
 import { runLedgerBenchmark } from './ledger.ts';
+import { runPbBenchmark } from './pb.ts';
 import { runWalletHistoryBenchmark } from './wallet-history.ts';
 
 const BENCHMARKS: Readonly<Record<string, (args: string[]) => Promise<number>>> = {
   api: runApiBenchmark,
   clearing: runClearingBenchmark,
   ledger: runLedgerBenchmark,
+  pb: runPbBenchmark,
   'wallet-history': runWalletHistoryBenchmark,
 };
 

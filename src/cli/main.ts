@@ -15,6 +15,7 @@ import { startHousekeeping } from '../server/platform/housekeeping.ts';
 import { AlreadyRunningError, acquireServerLock, openRuntime, startServer } from '../server/runtime.ts';
 import { verifyAll } from '../server/transparency/verify.ts';
 import { runClearingCommand } from './clearing-command.ts';
+import { runPbCommand } from './pb-command.ts';
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 const fail = (line: string) => process.stderr.write(`${line}\n`);
@@ -29,8 +30,11 @@ const USAGE = `Usage: kopa <command>
   admin promote EMAIL           make a person a platform administrator
   clearing compute FILE.csv [--json]
                                 clear obligations (CSV debtor,creditor,amount in minor units)
+  pb compute FILE.pb [--rule RULE] [--json] [--explain]
+                                run a participatory-budgeting rule on a Pabulib file
   bench api [--quick]           run the API benchmark (writes bench/results/api.json)
   bench clearing                time clearing on generated networks (bench/results/clearing.json)
+  bench pb                      time budgeting rules on real instances (bench/results/pb.json)
 
 Configuration comes from the environment: PORT, DATABASE_URL, KOPA_DATA_DIR, KOPA_PUBLIC_URL,
 SMTP_HOST, SMTP_PORT, SMTP_SECURE, SMTP_USER, SMTP_PASSWORD, SMTP_FROM, KOPA_DEMO.`;
@@ -168,6 +172,8 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'clearing':
       return runClearingCommand(argv.slice(1), log, fail);
+    case 'pb':
+      return runPbCommand(argv.slice(1), log, fail);
     case 'bench': {
       const { runBenchmark } = await import('../../bench/run.ts');
       return await runBenchmark(sub ?? 'api', rest);
