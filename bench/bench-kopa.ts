@@ -4,6 +4,7 @@
  * on a database handle the benchmark may supply (one that times its statements, say). `close`
  * stops everything and removes the directory.
  */
+import { type ChildProcess, fork } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -88,4 +89,30 @@ export async function startBenchKopa(options: {
     await close();
     throw error;
   }
+}
+
+/**
+ * A load generator in a process of its own (bench/load-generator.ts, bench/payment-load.ts): its
+ * work never runs on the event loop of the server it measures.
+ */
+export function forkLoadProcess(file: string): ChildProcess {
+  // The child needs the same TypeScript loader as this process.
+  return fork(file, [], {
+    execArgv: ['--import', import.meta.resolve('tsx')],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+}
+
+/** Sends one job to a load process and waits for its summary. */
+export function runLoadJob<Job, Summary>(child: ChildProcess, job: Job): Promise<Summary> {
+  return new Promise((resolve, reject) => {
+    const onExit = (code: number | null) => reject(new Error(`the load process exited (code ${code})`));
+    child.once('exit', onExit);
+    child.once('message', (message: { ok: true; summary: Summary } | { ok: false; message: string }) => {
+      child.off('exit', onExit);
+      if (message.ok) resolve(message.summary);
+      else reject(new Error(`the load process failed: ${message.message}`));
+    });
+    child.send(job as object);
+  });
 }

@@ -25,7 +25,7 @@
  * line on standard output; the rest goes to standard error). Exit code 1 when a payment failed or
  * an invariant broke, or (full run only) when the goal is missed.
  */
-import { type ChildProcess, execFile, fork, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { accessSync, constants, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -41,7 +41,7 @@ import {
   ledgerViolations,
   totalOf,
 } from '../test/currency/support/ledger-invariants.ts';
-import { type BenchKopa, startBenchKopa } from './bench-kopa.ts';
+import { type BenchKopa, forkLoadProcess, runLoadJob, startBenchKopa } from './bench-kopa.ts';
 import { type CpuSplit, startCpuAccounting } from './cpu-accounting.ts';
 import type { PaymentLoadJob, PaymentLoadSummary } from './payment-load.ts';
 import { type LedgerSeed, seedLedger } from './seed-ledger.ts';
@@ -106,30 +106,6 @@ interface PgbenchRun {
 
 // ---------------------------------------------------------------------------------------------
 // Measuring payments
-
-function startPaymentLoad(): ChildProcess {
-  // The child needs the same TypeScript loader as this process.
-  return fork(path.join(BENCH_DIR, 'payment-load.ts'), [], {
-    execArgv: ['--import', import.meta.resolve('tsx')],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-}
-
-function runInChild(child: ChildProcess, job: PaymentLoadJob): Promise<PaymentLoadSummary> {
-  return new Promise((resolve, reject) => {
-    const onExit = (code: number | null) => reject(new Error(`the payment load exited (code ${code})`));
-    child.once('exit', onExit);
-    child.once(
-      'message',
-      (message: { ok: true; summary: PaymentLoadSummary } | { ok: false; message: string }) => {
-        child.off('exit', onExit);
-        if (message.ok) resolve(message.summary);
-        else reject(new Error(`the payment load failed: ${message.message}`));
-      },
-    );
-    child.send(job);
-  });
-}
 
 /** What one backend sample is doing, in words a reader of the report understands. */
 function classify(sample: {
@@ -231,7 +207,7 @@ async function measurePayments(
   const stopCpu = startCpuAccounting({ postmaster, loadGenerator: child.pid });
   const stopSampling = startWaitSampling(runtime.db, 'kopa');
   const stopTally = profiled.startTally();
-  const summary = await runInChild(child, job);
+  const summary = await runLoadJob<PaymentLoadJob, PaymentLoadSummary>(child, job);
   const statements = stopTally();
   const waits = await stopSampling();
   const cpu = stopCpu();
@@ -457,7 +433,7 @@ export async function runLedgerBenchmark(args: readonly string[]): Promise<numbe
       durationS,
       maxAmountMinor: MAX_AMOUNT_MINOR,
     });
-    const payer = startPaymentLoad();
+    const payer = forkLoadProcess(path.join(BENCH_DIR, 'payment-load.ts'));
     child = payer;
     const measure = (clients: number) =>
       measurePayments(payer, runtime, timed, job(clients, timing.durationS), postmaster);
@@ -468,7 +444,7 @@ export async function runLedgerBenchmark(args: readonly string[]): Promise<numbe
 
     const levels: { clients: number; ledger: LedgerRun; pgbench: PgbenchRun | null }[] = [];
     for (const clients of CLIENT_LEVELS) {
-      await runInChild(payer, job(clients, timing.warmupS));
+      await runLoadJob<PaymentLoadJob, PaymentLoadSummary>(payer, job(clients, timing.warmupS));
       log(`  payments, ${clients} client${clients === 1 ? '' : 's'}…`);
       const ledger = await measure(clients);
       let pgbenchRun: PgbenchRun | null = null;

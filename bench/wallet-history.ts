@@ -23,7 +23,7 @@
  * line (with `--json`, the only line on standard output). Exit code 1 when a request failed or an
  * invariant broke, or (full run only) when the goal is missed.
  */
-import { type ChildProcess, fork } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,7 +34,7 @@ import { CompiledQuery, sql } from 'kysely';
 import type { Db } from '../src/server/platform/database.ts';
 import { encodeCursor } from '../src/server/platform/http/pagination.ts';
 import { ledgerViolations, totalOf } from '../test/currency/support/ledger-invariants.ts';
-import { type BenchKopa, startBenchKopa } from './bench-kopa.ts';
+import { type BenchKopa, forkLoadProcess, runLoadJob, startBenchKopa } from './bench-kopa.ts';
 import { type CpuSplit, startCpuAccounting } from './cpu-accounting.ts';
 import type { LoadJob, LoadSummary } from './load-generator.ts';
 import { type LedgerSeed, seedLedger } from './seed-ledger.ts';
@@ -267,26 +267,6 @@ async function explain(db: Db, statements: readonly SentStatement[]): Promise<Ex
   return explained;
 }
 
-function startLoadGenerator(): ChildProcess {
-  return fork(path.join(BENCH_DIR, 'load-generator.ts'), [], {
-    execArgv: ['--import', import.meta.resolve('tsx')],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-}
-
-function runInChild(child: ChildProcess, job: LoadJob): Promise<LoadSummary> {
-  return new Promise((resolve, reject) => {
-    const onExit = (code: number | null) => reject(new Error(`the load generator exited (code ${code})`));
-    child.once('exit', onExit);
-    child.once('message', (message: { ok: true; summary: LoadSummary } | { ok: false; message: string }) => {
-      child.off('exit', onExit);
-      if (message.ok) resolve(message.summary);
-      else reject(new Error(`the load generator failed: ${message.message}`));
-    });
-    child.send(job);
-  });
-}
-
 export async function runWalletHistoryBenchmark(args: readonly string[]): Promise<number> {
   const { values } = parseArgs({
     args: [...args],
@@ -359,7 +339,7 @@ export async function runWalletHistoryBenchmark(args: readonly string[]): Promis
       }
     }
 
-    child = startLoadGenerator();
+    child = forkLoadProcess(path.join(BENCH_DIR, 'load-generator.ts'));
     log(
       `Load: ${CONNECTIONS} connections, ${timing.warmupS} s warm-up then ${timing.durationS} s per row, ` +
         `autocannon in a child process (pid ${child.pid}).`,
@@ -378,9 +358,13 @@ export async function runWalletHistoryBenchmark(args: readonly string[]): Promis
     for (const shape of measuredShapes) {
       log(`  ${shape.name} (${shape.paths.length} distinct paths)…`);
       const job = { origin, paths: shape.paths, connections: CONNECTIONS, headers: headersOf(shape) };
-      await runInChild(child, { ...job, durationS: timing.warmupS });
+      await runLoadJob<LoadJob, LoadSummary>(child, { ...job, durationS: timing.warmupS });
       // One reader alone: the cost of a page without queueing.
-      const alone = await runInChild(child, { ...job, connections: 1, durationS: timing.durationS / 2 });
+      const alone = await runLoadJob<LoadJob, LoadSummary>(child, {
+        ...job,
+        connections: 1,
+        durationS: timing.durationS / 2,
+      });
       // Requests the load generator abandoned at its deadline may still be running; let them end.
       await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
       const stopRecording = recorded.startRecording();
@@ -393,7 +377,7 @@ export async function runWalletHistoryBenchmark(args: readonly string[]): Promis
         totalMs: Number(sent.reduce((sum, statement) => sum + statement.durationMs, 0).toFixed(2)),
       };
       const stopCpu = startCpuAccounting({ postmaster, loadGenerator: child.pid });
-      const summary = await runInChild(child, { ...job, durationS: timing.durationS });
+      const summary = await runLoadJob<LoadJob, LoadSummary>(child, { ...job, durationS: timing.durationS });
       const cpu = stopCpu();
       results.push({
         name: shape.name,
