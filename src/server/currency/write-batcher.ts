@@ -76,9 +76,9 @@ export class WriteBatcher {
       for (const job of batch) job.settle({ ok: false, error });
       return;
     }
-    batch.forEach((job, index) =>
-      job.settle(outcomes[index] ?? { ok: false, error: new Error('no outcome') }),
-    );
+    for (const [index, job] of batch.entries()) {
+      job.settle(outcomes[index] ?? { ok: false, error: new Error('no outcome') });
+    }
   }
 }
 
