@@ -11,6 +11,9 @@ import { SignInPage } from '../accounts/sign-in-page.tsx';
 import { SignUpPage } from '../accounts/sign-up-page.tsx';
 import { VerifyEmailPage } from '../accounts/verify-email-page.tsx';
 import { OutboxPage } from '../admin/outbox-page.tsx';
+import { ClearingPage } from '../clearing/clearing-page.tsx';
+import { InvoicesPage } from '../clearing/invoices-page.tsx';
+import { RoundPage } from '../clearing/round-page.tsx';
 import { ClusterFrame } from '../clusters/cluster-frame.tsx';
 import { ClusterPage } from '../clusters/cluster-page.tsx';
 import { ClusterSettingsPage } from '../clusters/cluster-settings-page.tsx';
@@ -170,6 +173,17 @@ const recurringPaymentsRoute = accountPage('currency/$accountId/recurring', (slu
   <RecurringPage slug={slug} accountId={accountId} />
 ));
 
+const clearingRoute = clusterPage('clearing', (slug) => <ClearingPage slug={slug} />);
+const clearingInvoicesRoute = clusterPage('clearing/invoices', (slug) => <InvoicesPage slug={slug} />);
+const clearingRoundRoute = createRoute({
+  getParentRoute: () => clusterRoute,
+  path: 'clearing/rounds/$roundId',
+  component: function ClearingRoundRoute() {
+    const { slug, roundId } = clearingRoundRoute.useParams();
+    return <RoundPage slug={slug} roundId={roundId} />;
+  },
+});
+
 const marketplaceRoute = clusterPage('marketplace', (slug) => <MarketplacePage slug={slug} />);
 const newListingRoute = clusterPage('marketplace/listings/new', (slug) => <NewListingPage slug={slug} />);
 const myListingsRoute = clusterPage('marketplace/mine', (slug) => <MyListingsPage slug={slug} />);
@@ -226,6 +240,9 @@ const routeTree = rootRoute.addChildren([
     editListingRoute,
     peopleRoute,
     transparencyRoute,
+    clearingRoute,
+    clearingInvoicesRoute,
+    clearingRoundRoute,
     currencyRoute,
     currencySettingsRoute,
     currencyAccountsRoute,

@@ -60,6 +60,13 @@ export function ClusterFrame({ slug, children }: { slug: string; children: React
                   </NavLink>
                 </li>
               )}
+              {can['clearing.record_invoice'] && (
+                <li>
+                  <NavLink href={paths.clearing(slug)} className="subnav__link" matchesDeeper>
+                    <FormattedMessage id="clusterNav.clearing" />
+                  </NavLink>
+                </li>
+              )}
               {can['person.list'] && (
                 <li>
                   <NavLink href={paths.people(slug)} className="subnav__link">

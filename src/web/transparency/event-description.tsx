@@ -5,6 +5,7 @@
  * not know yet.
  */
 import { FormattedMessage, useIntl } from 'react-intl';
+import { CLEARING_EVENTS, ClearingEvent } from '../clearing/clearing-event.tsx';
 import { membershipEventId } from '../organisations/membership-step-label.ts';
 import { useLabels } from '../platform/catalogue/use-labels.ts';
 import { CalendarDate } from '../platform/i18n/iso-date.tsx';
@@ -93,6 +94,7 @@ export function EventDescription({
       );
     }
     default:
+      if (CLEARING_EVENTS.includes(event.action)) return <ClearingEvent event={event} />;
       return (
         <FormattedMessage
           id="event.other"

@@ -41,7 +41,7 @@ async function toError(response: Response): Promise<ApiError> {
   try {
     const body = (await response.json()) as { error?: { code?: string; message?: string; field?: string } };
     if (body.error?.code && body.error.message) {
-      return new ApiError(response.status, body.error.code, body.error.message, body.error.field);
+      return new ApiError(response.status, body.error.code, body.error.message, body.error.field, body);
     }
   } catch {
     // not Kopa's error shape: fall through

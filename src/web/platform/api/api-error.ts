@@ -8,6 +8,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly field?: string,
+    /** The whole error answer, for the few errors that carry more (an import's problems by line). */
+    readonly body?: unknown,
   ) {
     super(message);
     this.name = 'ApiError';

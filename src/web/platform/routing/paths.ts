@@ -37,6 +37,10 @@ export const paths = {
     `/clusters/${segment(slug)}/currency/${segment(accountId)}/requests`,
   recurringPayments: (slug: string, accountId: string) =>
     `/clusters/${segment(slug)}/currency/${segment(accountId)}/recurring`,
+  clearing: (slug: string) => `/clusters/${segment(slug)}/clearing`,
+  clearingInvoices: (slug: string) => `/clusters/${segment(slug)}/clearing/invoices`,
+  clearingRound: (slug: string, roundId: string) =>
+    `/clusters/${segment(slug)}/clearing/rounds/${segment(roundId)}`,
   invitation: (token: string) => `/invitations/${segment(token)}`,
   outbox: () => '/admin/outbox',
 } as const;
