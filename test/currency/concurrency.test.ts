@@ -44,7 +44,7 @@ beforeAll(async () => {
       })),
     },
   });
-}, 60_000);
+}, 120_000);
 afterAll(async () => {
   await ctx.close();
 });
@@ -162,5 +162,5 @@ describe('a thousand concurrent, conflicting payments', () => {
     expect(audited[0]?.count).toBe(acceptedKeys);
     const [verification] = await verifyAll(ctx.db, cluster.slug);
     expect(verification).toMatchObject({ slug: cluster.slug, isValid: true });
-  }, 60_000);
+  }, 120_000);
 });

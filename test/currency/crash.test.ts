@@ -26,6 +26,9 @@ const pgDir = path.join(dataDir, 'postgres');
 const WORKERS = 8;
 /** Acknowledged payments per phase before the kill. */
 const ACKNOWLEDGED_BEFORE_KILL = 120;
+/** Bounds of a phase, should acknowledgements stall: the kill comes at the latest then. */
+const MAX_SENT_PER_PHASE = 3_000;
+const MAX_PHASE_MS = 30_000;
 const REQUEST_TIMEOUT_MS = 10_000;
 const CSRF = 'crash-test-csrf';
 
@@ -169,14 +172,21 @@ async function loadUntilKilled(
   options: { killPostgres: boolean },
 ): Promise<void> {
   let acknowledged = 0;
+  let sentInPhase = 0;
+  const phaseStartedAt = Date.now();
   let isKilled = false;
   const kill = () => {
+    if (isKilled) return;
     isKilled = true;
     running.process.kill('SIGKILL');
     if (options.killPostgres) void killPostgres();
   };
   const payer = async () => {
     while (!isKilled) {
+      if (++sentInPhase > MAX_SENT_PER_PHASE || Date.now() - phaseStartedAt > MAX_PHASE_MS) {
+        kill();
+        break;
+      }
       const payerIndex = Math.floor(Math.random() * seed.accounts.length);
       const payeeIndex =
         (payerIndex + 1 + Math.floor(Math.random() * (seed.accounts.length - 1))) % seed.accounts.length;
