@@ -5,10 +5,16 @@
  * the restarts every acknowledged payment is there, nothing that was not sent is, a request whose
  * answer was lost is answered the same on retry instead of paying twice, the balances add up to
  * zero and `kopa audit verify` passes.
+ *
+ * PostgreSQL is crashed with its immediate shutdown (SIGQUIT): every backend quits at once, nothing
+ * more is written, no checkpoint is taken, and the next start replays the write-ahead log — what a
+ * crash leaves. SIGKILL would leave the same files, but the orphaned postmaster's corpse lingers
+ * where the machine's first process collects none (as in some containers), and its pid, still in
+ * postmaster.pid, looks alive to the next start.
  */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { sql } from 'kysely';
@@ -41,8 +47,9 @@ interface Server {
 
 let server: Server | undefined;
 
-const env = (port: number) => ({
+const env = (port: number, extra: Record<string, string> = {}) => ({
   ...process.env,
+  ...extra,
   PORT: String(port),
   HOST: '127.0.0.1',
   KOPA_DATA_DIR: dataDir,
@@ -51,9 +58,9 @@ const env = (port: number) => ({
   DATABASE_URL: '',
 });
 
-async function startServer(): Promise<Server> {
+async function startServer(extraEnv: Record<string, string> = {}): Promise<Server> {
   const port = await findFreePort();
-  const child = spawn('node', ['bin/kopa.mjs', 'serve'], { env: env(port) });
+  const child = spawn('node', ['bin/kopa.mjs', 'serve'], { env: env(port, extraEnv) });
   const started: Server = {
     process: child,
     origin: `http://127.0.0.1:${port}`,
@@ -84,40 +91,14 @@ function postmasterPid(): number | null {
   return isProcessAlive(pid) ? pid : null;
 }
 
-const isGone = (pid: number) => {
-  try {
-    // A zombie has released everything; only its exit status waits to be collected.
-    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.startsWith('Z') ?? true;
-  } catch {
-    return true;
-  }
-};
-
-/** SIGKILL to PostgreSQL and every backend, as a crash would: none may keep the shared memory. */
-async function killPostgres(): Promise<void> {
+/** PostgreSQL's immediate shutdown: a crash, as far as its data is concerned. */
+async function crashPostgres(): Promise<void> {
   const postmaster = postmasterPid();
   if (postmaster === null) return;
-  const backends = readdirSync('/proc')
-    .filter((entry) => /^\d+$/.test(entry))
-    .map(Number)
-    .filter((pid) => {
-      try {
-        return Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ')[1]) === postmaster;
-      } catch {
-        return false;
-      }
-    });
-  const all = [postmaster, ...backends];
-  for (const pid of all) {
-    try {
-      process.kill(pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  }
+  process.kill(postmaster, 'SIGQUIT');
   const startedAt = Date.now();
-  while (!all.every(isGone)) {
-    if (Date.now() - startedAt > 10_000) throw new Error(`PostgreSQL processes ${all.join(', ')} live on`);
+  while (existsSync(path.join(pgDir, 'postmaster.pid'))) {
+    if (Date.now() - startedAt > 30_000) throw new Error(`PostgreSQL (${postmaster}) did not quit`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
@@ -169,7 +150,7 @@ async function loadUntilKilled(
   seed: LedgerSeed,
   sent: SentPayment[],
   unexpected: string[],
-  options: { killPostgres: boolean },
+  options: { crashPostgres: boolean },
 ): Promise<void> {
   let acknowledged = 0;
   let sentInPhase = 0;
@@ -179,7 +160,7 @@ async function loadUntilKilled(
     if (isKilled) return;
     isKilled = true;
     running.process.kill('SIGKILL');
-    if (options.killPostgres) void killPostgres();
+    if (options.crashPostgres) void crashPostgres();
   };
   const payer = async () => {
     while (!isKilled) {
@@ -216,7 +197,7 @@ async function loadUntilKilled(
   };
   await Promise.all(Array.from({ length: WORKERS }, payer));
   await running.exited;
-  if (options.killPostgres) await killPostgres();
+  if (options.crashPostgres) await crashPostgres();
 }
 
 afterAll(async () => {
@@ -225,7 +206,7 @@ afterAll(async () => {
     await Promise.race([server.exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
     server.process.kill('SIGKILL');
   }
-  await killPostgres();
+  await crashPostgres();
 }, 30_000);
 
 describe('a crash during a payment load', () => {
@@ -245,14 +226,16 @@ describe('a crash during a payment load', () => {
     const unexpected: string[] = [];
 
     // The Kopa process dies alone; PostgreSQL outlives its parent and the new server reuses it.
-    await loadUntilKilled(running, seed, sent, unexpected, { killPostgres: false });
+    await loadUntilKilled(running, seed, sent, unexpected, { crashPostgres: false });
     running = await startServer();
     expect(running.output).toContain('Using the PostgreSQL already running');
 
     // Both die at once; PostgreSQL starts again from its write-ahead log.
-    await loadUntilKilled(running, seed, sent, unexpected, { killPostgres: true });
-    running = await startServer();
+    await loadUntilKilled(running, seed, sent, unexpected, { crashPostgres: true });
+    // PostgreSQL's own log, to see the recovery.
+    running = await startServer({ KOPA_DEBUG_POSTGRES: '1' });
     expect(running.output).toContain('PostgreSQL started');
+    expect(running.output).toContain('automatic recovery in progress');
 
     expect(unexpected).toEqual([]);
     const lost = sent.filter((payment) => payment.outcome.kind === 'lost');
