@@ -3,7 +3,8 @@
  * member with the keyboard alone (payee search, amount, a confirmation with the fee and the balance
  * after, success) and finds the payment in the history with the running balance; the coordinator
  * raises a credit limit with a reason, which the member then reads in the wallet; an anonymous
- * visitor reads the currency's public figures on the transparency page, also on a 320-pixel screen.
+ * visitor reads the currency's public figures on the transparency page, also on a 320-pixel screen;
+ * the coordinator reverses the payment and freezes the account, each with a reason.
  * Every page and every opened dialog is checked with axe (WCAG 2.1 A and AA).
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -142,11 +143,39 @@ describe.skipIf(!hasChromium)('the cluster currency in the browser', () => {
     coordinatorWatch.expectNone();
   });
 
-  it('lets a representative pay another member with the keyboard alone, confirming the fee and the balance after', async () => {
+  it('says, before anything is paid, why a payment cannot be made', async () => {
     const page = payerPage;
     await signIn(page, server, payer, `/clusters/${SLUG}/currency`);
     await expectPage(page, 'Credito Peloro', 'currency home of a representative');
     await page.getByRole('region', { name: 'Your wallets' }).getByRole('link', { name: PAYER }).click();
+    await expectPage(page, PAYER, 'wallet before paying');
+    await page.getByRole('link', { name: 'Pay', exact: true }).click();
+    await expectPage(page, 'Pay a member');
+    await page.getByRole('combobox', { name: 'Pay to' }).fill('ceramiche');
+    await page.getByRole('option', { name: PAYEE }).click();
+    const amount = page.getByRole('textbox', { name: 'Amount' });
+    await amount.fill('2000');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    // Past the credit limit: the confirmation says so and offers no way to pay.
+    await page.getByRole('heading', { name: 'Check the payment' }).waitFor();
+    await page.getByRole('alert').getByText('it would pass its credit limit', { exact: false }).waitFor();
+    expect(await page.getByRole('button', { name: /^Pay / }).count()).toBe(0);
+    await expectNoAxeViolations(page, 'payment refused at confirmation');
+    await page.getByRole('button', { name: 'Change the payment' }).click();
+
+    await page.getByRole('heading', { name: 'Whom, how much and what for' }).waitFor();
+    expect(await amount.inputValue()).toBe('2000');
+    await amount.fill('125.505');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByText('This currency has 2 decimals', { exact: false }).waitFor();
+    expect(await amount.getAttribute('aria-invalid')).toBe('true');
+    await expectNoAxeViolations(page, 'payment with too many decimals');
+    payerWatch.expectNone();
+  });
+
+  it('lets a representative pay another member with the keyboard alone, confirming the fee and the balance after', async () => {
+    const page = payerPage;
+    await page.goBack();
     await expectPage(page, PAYER, 'wallet before paying');
     await page.getByText('Available to spend').waitFor();
 
@@ -165,43 +194,16 @@ describe.skipIf(!hasChromium)('the cluster currency in the browser', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('listbox').waitFor({ state: 'detached' });
     expect(await page.getByRole('combobox', { name: 'Pay to' }).inputValue()).toBe(PAYEE);
-    await expectNoAxeViolations(page, 'payee chosen');
 
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('amount');
-    await page.keyboard.type('2000');
+    await page.keyboard.type('125.50');
     await page.keyboard.press('Tab');
     await page.keyboard.type('Vasi per la piazza, fattura 2026/14');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
-    // Past the credit limit: the confirmation says so and offers no way to pay.
+
     const confirmation = page.getByRole('heading', { name: 'Check the payment' });
-    await confirmation.waitFor();
-    await page.getByRole('alert').getByText('it would pass its credit limit', { exact: false }).waitFor();
-    expect(await page.getByRole('button', { name: /^Pay / }).count()).toBe(0);
-    await expectNoAxeViolations(page, 'payment refused at confirmation');
-    await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Change the payment');
-    await page.keyboard.press('Enter');
-
-    await page.getByRole('heading', { name: 'Whom, how much and what for' }).waitFor();
-    const amount = page.getByRole('textbox', { name: 'Amount' });
-    expect(await amount.inputValue()).toBe('2000');
-    await amount.focus();
-    await page.keyboard.press('ControlOrMeta+A');
-    await page.keyboard.type('125.505');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Enter');
-    await page.getByText('This currency has 2 decimals', { exact: false }).waitFor();
-    await expectNoAxeViolations(page, 'payment with too many decimals');
-    await amount.focus();
-    await page.keyboard.press('ControlOrMeta+A');
-    await page.keyboard.type('125.50');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Enter');
-
     await confirmation.waitFor();
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Check the payment');
     const summary = page.locator('dl.summary');
@@ -314,5 +316,48 @@ describe.skipIf(!hasChromium)('the cluster currency in the browser', () => {
     await expectPage(page, 'Pay a member', 'payment at 320 px');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     watch.expectNone();
+  });
+  it('lets the coordinator reverse a payment and freeze an account, each with a reason the member reads', async () => {
+    const page = coordinatorPage;
+    await page.goto(server.url(`/clusters/${SLUG}/currency/accounts`));
+    await expectPage(page, 'All accounts', 'accounts before corrections');
+    await page.getByRole('link', { name: PAYER }).click();
+    await expectPage(page, PAYER, 'wallet seen by the coordinator');
+    const history = page.getByRole('region', { name: 'History' });
+    // Accessible names fold the amount's no-break space into a plain one.
+    const transfer = `Reverse the transfer of PEL 125.50 with ${PAYEE}`;
+    await history.getByRole('button', { name: new RegExp(`^${transfer} on `) }).click();
+    const reversal = page.getByRole('alertdialog', { name: transfer });
+    await reversal.getByLabel('Reason').fill('Delivered twice by mistake; the second invoice is void.');
+    await expectNoAxeViolations(page, 'reverse dialog');
+    await reversal.getByRole('button', { name: 'Reverse the transfer' }).click();
+    await reversal.waitFor({ state: 'detached' });
+    const reversed = history.getByRole('listitem').filter({ hasText: 'Reversal of an earlier transfer' });
+    await reversed.getByText('Delivered twice by mistake; the second invoice is void.').waitFor();
+    expect(await reversed.locator('.history__amount').textContent()).toBe('Received +PEL\u00a0125.50');
+    expect(await reversed.locator('.history__balance').textContent()).toBe('Balance -PEL\u00a01.25');
+    // The reversed payment can no longer be reversed; the keyboard is kept on the page.
+    expect(await history.getByRole('button', { name: /^Reverse/ }).count()).toBe(1);
+    await expectFocusOnMainHeading(page);
+
+    const tools = page.getByRole('region', { name: 'Coordinator’s tools' });
+    await tools.getByRole('button', { name: `Freeze the account of ${PAYER}` }).click();
+    const freeze = page.getByRole('alertdialog', { name: `Freeze the account of ${PAYER}` });
+    await freeze.getByLabel('Reason').fill('Membership fees unpaid for two years.');
+    await expectNoAxeViolations(page, 'freeze dialog');
+    await freeze.getByRole('button', { name: 'Freeze' }).click();
+    await freeze.waitFor({ state: 'detached' });
+    await tools.getByRole('button', { name: `Unfreeze the account of ${PAYER}` }).waitFor();
+    await expectNoAxeViolations(page, 'wallet of a frozen account');
+    coordinatorWatch.expectNone();
+
+    await payerPage.reload();
+    await expectPage(payerPage, PAYER, 'wallet of a frozen account seen by its representative');
+    await payerPage.getByText('A coordinator has frozen this account', { exact: false }).waitFor();
+    expect(await payerPage.getByRole('link', { name: 'Pay', exact: true }).count()).toBe(0);
+    const changes = payerPage.getByRole('region', { name: 'Changes to this account' });
+    await changes.getByText('Status: Active → Frozen').waitFor();
+    await changes.getByText('Reason: Membership fees unpaid for two years.').waitFor();
+    payerWatch.expectNone();
   });
 });

@@ -54,7 +54,9 @@ export function HistorySection({ slug, accountId, unit, mayReverse }: Props) {
   const [until, setUntil] = useState<DateValue | null>(null);
   const history = useHistory(slug, accountId, filter);
   const items = history.data?.pages.flatMap((page) => page.items) ?? [];
-  const reversed = new Set(items.map((item) => item.relatedTransferId).filter(Boolean));
+  const reversed = new Set(
+    items.filter((item) => item.kind === 'reversal').map((item) => item.relatedTransferId),
+  );
   // A payment's row gives the payer's balance after the payment and its fee together; the fee's
   // own row follows it, moving nothing more on the payer's side.
   const feeOfPayment = new Map(

@@ -8,7 +8,6 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Button, Form, Link } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { useCluster } from '../clusters/cluster-api.ts';
 import { placeApiError } from '../platform/forms/api-form-errors.ts';
 import { ErrorAlert, SuccessAlert } from '../platform/forms/form-alert.tsx';
 import { SubmitButton } from '../platform/forms/submit-button.tsx';
@@ -19,7 +18,6 @@ import { announce } from '../platform/layout/announcer.tsx';
 import { Loading } from '../platform/layout/loading.tsx';
 import { Page } from '../platform/layout/page.tsx';
 import { paths } from '../platform/routing/paths.ts';
-import { useAccountName } from './account-name.ts';
 import { AccountPicker } from './account-picker.tsx';
 import { type CurrencyUnit, parseAmount } from './amount.ts';
 import { AmountField } from './amount-field.tsx';
@@ -29,11 +27,10 @@ import {
   type Payee,
   type Payment,
   type Quote,
-  useCurrencyOverview,
-  useWallet,
   type Wallet,
 } from './currency-api.ts';
 import { Money, useFormatAmount } from './money.tsx';
+import { useAccountPage } from './use-account-page.ts';
 import { useIdempotencyKey } from './use-idempotency-key.ts';
 
 const DESCRIPTION_MAX_LENGTH = 500;
@@ -51,32 +48,27 @@ type Step =
 
 export function PayPage({ slug, accountId }: { slug: string; accountId: string }) {
   const intl = useIntl();
-  const cluster = useCluster(slug);
-  const overview = useCurrencyOverview(slug);
-  const wallet = useWallet(slug, accountId);
-  const accountName = useAccountName();
-  const currency = overview.data?.currency;
+  const { clusterName, currency, wallet, name, isPending, error } = useAccountPage(slug, accountId);
   const title = intl.formatMessage({ id: 'currency.pay.title' });
-  const name = wallet.data ? accountName(wallet.data) : null;
 
   return (
     <Page
-      title={cluster.data && name ? [title, name, cluster.data.name] : null}
+      title={clusterName && name ? [title, name, clusterName] : null}
       heading={<FormattedMessage id="currency.pay.title" />}
       eyebrow={name}
       width="medium"
     >
       <div className="stack-lg">
-        {(overview.isPending || wallet.isPending) && <Loading />}
-        <ErrorAlert error={overview.error ?? wallet.error} />
-        {currency && wallet.data && !wallet.data.mayAct && (
+        {isPending && <Loading />}
+        <ErrorAlert error={error} />
+        {currency && wallet && !wallet.mayAct && (
           <div className="alert alert--info">
             <p>
               <FormattedMessage id="currency.pay.notYours" />
             </p>
           </div>
         )}
-        {currency && wallet.data?.mayAct && <PaymentSteps slug={slug} unit={currency} wallet={wallet.data} />}
+        {currency && wallet?.mayAct && <PaymentSteps slug={slug} unit={currency} wallet={wallet} />}
         <p>
           <Link href={paths.wallet(slug, accountId)}>
             <FormattedMessage id="currency.backToWallet" />

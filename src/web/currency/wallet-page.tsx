@@ -7,39 +7,33 @@
 import './currency.css';
 import { Link } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { useCluster } from '../clusters/cluster-api.ts';
 import { ErrorAlert } from '../platform/forms/form-alert.tsx';
 import { Loading } from '../platform/layout/loading.tsx';
 import { Page } from '../platform/layout/page.tsx';
 import { paths } from '../platform/routing/paths.ts';
 import { AccountActions } from './account-actions.tsx';
-import { useAccountName } from './account-name.ts';
 import { AccountNotices, AccountStatusBadge } from './account-status.tsx';
 import { ActivityChart } from './activity-chart.tsx';
 import type { CurrencyUnit } from './amount.ts';
-import { useCurrencyOverview, useWallet, type Wallet } from './currency-api.ts';
+import type { Wallet } from './currency-api.ts';
 import { HistorySection } from './history-section.tsx';
 import { LimitChangeLog } from './limit-change-log.tsx';
 import { Money } from './money.tsx';
+import { useAccountPage } from './use-account-page.ts';
 import { WalletLinks } from './wallet-links.tsx';
 
 export function WalletPage({ slug, accountId }: { slug: string; accountId: string }) {
   const intl = useIntl();
-  const cluster = useCluster(slug);
-  const overview = useCurrencyOverview(slug);
-  const wallet = useWallet(slug, accountId);
-  const accountName = useAccountName();
-  const currency = overview.data?.currency;
-  const account = wallet.data;
-  const name = account ? accountName(account) : null;
-  const mayManage = overview.data?.can.manage === true;
+  const page = useAccountPage(slug, accountId);
+  const { currency, name, wallet: account } = page;
+  const mayManage = page.overview?.can.manage === true;
   const mayPay = account?.mayAct === true && (account.status === 'active' || account.status === 'closing');
 
   return (
     <Page
       title={
-        cluster.data && name
-          ? [name, intl.formatMessage({ id: 'currency.wallet.title' }), cluster.data.name]
+        page.clusterName && name
+          ? [name, intl.formatMessage({ id: 'currency.wallet.title' }), page.clusterName]
           : null
       }
       heading={name ?? <FormattedMessage id="currency.wallet.title" />}
@@ -70,8 +64,8 @@ export function WalletPage({ slug, accountId }: { slug: string; accountId: strin
         )
       }
     >
-      {(overview.isPending || wallet.isPending) && <Loading />}
-      <ErrorAlert error={overview.error ?? wallet.error} />
+      {page.isPending && <Loading />}
+      <ErrorAlert error={page.error} />
       {account && currency && (
         <div className="stack-lg">
           <AccountNotices account={account} rebalanceAfterMonths={currency.rebalanceAfterMonths} />
