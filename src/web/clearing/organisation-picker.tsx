@@ -1,23 +1,19 @@
 /**
- * Chooses an active member of the cluster by typing part of its name (a React Aria combo box; the
- * server searches the member directory, so every member can be found, not only a first page). The
- * viewer's own organisations are offered first. The form receives the organisation id under `name`.
+ * Chooses an active member of the cluster by typing part of its name; the server searches the
+ * member directory, so every member can be found, not only a first page. The viewer's own
+ * organisations are offered first. The form receives the organisation id under `name`.
  */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
-import { Button, ComboBox, Input, Label, ListBox, ListBoxItem, Popover, Text } from 'react-aria-components';
 import { useIntl } from 'react-intl';
 import type { Page } from '../clusters/cluster-api.ts';
 import type { DirectoryEntry } from '../organisations/organisation-api.ts';
 import { api } from '../platform/api/api-client.ts';
-import { useErrorText } from '../platform/forms/form-alert.tsx';
-import { Chevron } from '../platform/forms/select-field.tsx';
+import { SearchPicker } from '../platform/forms/search-picker.tsx';
 import { useDebouncedValue } from '../platform/forms/use-debounced-value.ts';
-import { ValidationMessage } from '../platform/forms/validation-message.tsx';
 import type { Party } from './clearing-api.ts';
 
 const SEARCH_DELAY_MS = 250;
-const SEARCH_MAX_LENGTH = 100;
 const SEARCH_LIMIT = 20;
 
 function useActiveMembers(slug: string, q: string) {
@@ -43,13 +39,10 @@ interface Props {
   readonly own?: readonly Party[];
 }
 
-export function OrganisationPicker({ slug, name, label, description, isRequired, own = [] }: Props) {
+export function OrganisationPicker({ slug, own = [], ...props }: Props) {
   const intl = useIntl();
-  const errorText = useErrorText();
   const [text, setText] = useState('');
-  const [chosen, setChosen] = useState<Party | null>(null);
-  const query = useDebouncedValue(text.trim(), SEARCH_DELAY_MS);
-  const search = useActiveMembers(slug, query);
+  const search = useActiveMembers(slug, useDebouncedValue(text.trim(), SEARCH_DELAY_MS));
   // The options follow the text as it is typed: the viewer's own organisations at once, and the
   // server's answer to an earlier, shorter text narrowed down until the answer to this one arrives.
   const typed = text.trim().toLocaleLowerCase();
@@ -61,60 +54,18 @@ export function OrganisationPicker({ slug, name, label, description, isRequired,
       .map((entry) => ({ id: entry.id, name: entry.name }))
       .filter((entry) => matches(entry) && !ownFound.some((organisation) => organisation.id === entry.id)),
   ];
-  // The chosen member stays among the options when the text no longer finds it, so leaving the
-  // field puts its name back instead of losing the choice.
-  const options = chosen && !found.some((o) => o.id === chosen.id) ? [...found, chosen] : found;
 
   return (
-    <ComboBox
-      className="field"
-      name={name}
-      formValue="key"
-      isRequired={isRequired}
-      items={options}
-      inputValue={text}
-      onInputChange={setText}
-      onSelectionChange={(key) => setChosen(options.find((o) => o.id === key) ?? null)}
-      allowsEmptyCollection
-      validate={(current) =>
-        current.value == null && current.inputValue.trim() !== ''
-          ? intl.formatMessage({ id: 'clearing.picker.pick' })
-          : null
-      }
-    >
-      <Label className="field__label">{label}</Label>
-      {description && (
-        <Text slot="description" className="field__description">
-          {description}
-        </Text>
-      )}
-      <div className="combobox">
-        <Input maxLength={SEARCH_MAX_LENGTH} />
-        <Button className="combobox__button">
-          <Chevron />
-        </Button>
-      </div>
-      <ValidationMessage />
-      <Popover className="popover">
-        <ListBox<Party>
-          className="listbox"
-          renderEmptyState={() => (
-            <p className="listbox-empty">
-              {search.isError
-                ? errorText(search.error)
-                : search.isFetching
-                  ? intl.formatMessage({ id: 'common.loading' })
-                  : intl.formatMessage({ id: 'clearing.picker.none' })}
-            </p>
-          )}
-        >
-          {(organisation) => (
-            <ListBoxItem id={organisation.id} textValue={organisation.name} className="listbox-item">
-              {organisation.name}
-            </ListBoxItem>
-          )}
-        </ListBox>
-      </Popover>
-    </ComboBox>
+    <SearchPicker
+      {...props}
+      text={text}
+      onTextChange={setText}
+      found={found}
+      search={search}
+      keyOf={(organisation) => organisation.id}
+      textOf={(organisation) => organisation.name}
+      noneText={intl.formatMessage({ id: 'clearing.picker.none' })}
+      pickText={intl.formatMessage({ id: 'clearing.picker.pick' })}
+    />
   );
 }
