@@ -9,32 +9,19 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient } from '../support/api-client.ts';
 import { expectNoAxeViolations } from './support/accessibility.ts';
 import { expectPage, settle, visit } from './support/app-page.ts';
+import { addMember, apiAs } from './support/arrange.ts';
 import { hasChromium, launchBrowser } from './support/browser.ts';
 import { expectFocusOnMainHeading } from './support/focus.ts';
 import { type PageProblems, watchPage } from './support/page-watch.ts';
-import { createPerson, signIn, TEST_PASSWORD, type TestPerson, uniqueEmail } from './support/people.ts';
+import { createPerson, signIn, type TestPerson, uniqueEmail } from './support/people.ts';
 import { startWebServer, type WebServer } from './support/web-server.ts';
 
 const SLUG = 'valle-del-peloro';
 const CLUSTER_NAME = 'Valle del Peloro';
 const PAYER = 'Cooperativa Agricola Peloro';
 const PAYEE = 'Laboratorio Ceramiche Valdina';
-
-/** An API session for arranging what the test is not about (the cluster, its members, mandates). */
-async function apiAs(server: WebServer, person: TestPerson) {
-  const client = new ApiClient(server.app);
-  const response = await client.post('/api/v1/session', { email: person.email, password: TEST_PASSWORD });
-  if (response.status !== 200) throw new Error(`sign-in failed: ${JSON.stringify(response.body)}`);
-  return async (method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown) => {
-    const result = await client.request(method, `/api/v1${path}`, body);
-    if (result.status >= 300)
-      throw new Error(`${method} ${path}: ${result.status} ${JSON.stringify(result.body)}`);
-    return result.body;
-  };
-}
 
 describe.skipIf(!hasChromium)('the cluster currency in the browser', () => {
   let server: WebServer;
@@ -78,27 +65,12 @@ describe.skipIf(!hasChromium)('the cluster currency in the browser', () => {
       description: 'Cooperative e artigiani della valle.',
       visibility: 'public',
     });
-    for (const [name, sector, representative] of [
-      [PAYER, 'industry', payer],
-      [PAYEE, 'civil_society', payee],
-    ] as const) {
-      const organisation = await asCoordinator('POST', `/clusters/${SLUG}/organisations`, {
-        name,
-        legalForm: 'cooperative',
-        sector,
-        country: 'IT',
-      });
-      const path = `/clusters/${SLUG}/organisations/${organisation.id}`;
-      await asCoordinator('POST', `${path}/membership`, { toStatus: 'active', effectiveOn: '2024-01-01' });
-      const asRepresentative = await apiAs(server, representative);
-      await asRepresentative('POST', `/clusters/${SLUG}/join`);
-      const session = await asRepresentative('GET', '/session');
-      await asCoordinator('POST', `${path}/representatives`, {
-        personId: session.person.id,
-        mandate: 'Board decision',
-        startsOn: '2024-01-01',
-      });
-    }
+    await addMember(server, asCoordinator, SLUG, { name: PAYER, sector: 'industry', representative: payer });
+    await addMember(server, asCoordinator, SLUG, {
+      name: PAYEE,
+      sector: 'civil_society',
+      representative: payee,
+    });
     ({ page: coordinatorPage, watch: coordinatorWatch } = await openPage());
     ({ page: payerPage, watch: payerWatch } = await openPage());
   });
@@ -149,6 +121,16 @@ describe.skipIf(!hasChromium)('the cluster currency in the browser', () => {
     await expectPage(page, 'Credito Peloro', 'currency home of a representative');
     await page.getByRole('region', { name: 'Your wallets' }).getByRole('link', { name: PAYER }).click();
     await expectPage(page, PAYER, 'wallet before paying');
+    const walletPath = new URL(page.url()).pathname;
+    expect(await page.getByRole('link', { name: 'Payment requests' }).getAttribute('href')).toBe(
+      `${walletPath}/requests`,
+    );
+    const elsewhere = page.getByRole('navigation', { name: 'The currency elsewhere in the cluster' });
+    expect(await elsewhere.getByRole('link').allTextContents()).toEqual([
+      'Offers and wants',
+      'Marketplace orders',
+      'Clearing of euro invoices',
+    ]);
     await page.getByRole('link', { name: 'Pay', exact: true }).click();
     await expectPage(page, 'Pay a member');
     await page.getByRole('combobox', { name: 'Pay to' }).fill('ceramiche');

@@ -20,7 +20,7 @@ import { HistorySection } from './history-section.tsx';
 import { LimitChangeLog } from './limit-change-log.tsx';
 import { Money } from './money.tsx';
 import { useAccountPage } from './use-account-page.ts';
-import { WalletLinks } from './wallet-links.tsx';
+import { ElsewhereLinks, WalletLinks } from './wallet-links.tsx';
 
 export function WalletPage({ slug, accountId }: { slug: string; accountId: string }) {
   const intl = useIntl();
@@ -70,6 +70,7 @@ export function WalletPage({ slug, accountId }: { slug: string; accountId: strin
         <div className="stack-lg">
           <AccountNotices account={account} rebalanceAfterMonths={currency.rebalanceAfterMonths} />
           <WalletFigures account={account} unit={currency} />
+          {account.mayAct && <ElsewhereLinks slug={slug} />}
           {mayManage && account.kind === 'member' && (
             <section aria-labelledby="manage-heading" className="card card--muted stack">
               <h2 id="manage-heading">

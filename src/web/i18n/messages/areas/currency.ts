@@ -85,6 +85,10 @@ export const currencyMessages = areaMessages({
     'currency.wallet.manage': 'Coordinator’s tools',
     'currency.wallet.requests': 'Payment requests',
     'currency.wallet.recurring': 'Recurring payments',
+    'currency.wallet.elsewhere': 'The currency elsewhere in the cluster',
+    'currency.wallet.marketplace': 'Offers and wants',
+    'currency.wallet.orders': 'Marketplace orders',
+    'currency.wallet.clearing': 'Clearing of euro invoices',
     'currency.wallet.frozen':
       'A coordinator has frozen this account: it can neither pay nor be paid until it is unfrozen. The reason is in the changes below.',
     'currency.wallet.closing':
@@ -358,6 +362,10 @@ export const currencyMessages = areaMessages({
     'currency.wallet.manage': 'Koordinatora rīki',
     'currency.wallet.requests': 'Maksājumu pieprasījumi',
     'currency.wallet.recurring': 'Regulārie maksājumi',
+    'currency.wallet.elsewhere': 'Valūta citur klasterī',
+    'currency.wallet.marketplace': 'Piedāvājumi un pieprasījumi',
+    'currency.wallet.orders': 'Tirgus pasūtījumi',
+    'currency.wallet.clearing': 'Eiro rēķinu ieskaits',
     'currency.wallet.frozen':
       'Koordinators ir iesaldējis šo kontu: tas nevar ne maksāt, ne saņemt maksājumus, līdz to atsaldēs. Iemesls ir redzams izmaiņās zemāk.',
     'currency.wallet.closing':
@@ -632,6 +640,10 @@ export const currencyMessages = areaMessages({
     'currency.wallet.manage': 'Outils de la coordination',
     'currency.wallet.requests': 'Demandes de paiement',
     'currency.wallet.recurring': 'Paiements récurrents',
+    'currency.wallet.elsewhere': 'La monnaie ailleurs dans le cluster',
+    'currency.wallet.marketplace': 'Offres et demandes',
+    'currency.wallet.orders': 'Commandes de la place de marché',
+    'currency.wallet.clearing': 'Compensation des factures en euros',
     'currency.wallet.frozen':
       'Un coordinateur a gelé ce compte : il ne peut ni payer ni être payé jusqu’à son dégel. La raison figure dans les changements ci-dessous.',
     'currency.wallet.closing':
@@ -908,6 +920,10 @@ export const currencyMessages = areaMessages({
     'currency.wallet.manage': 'Strumenti del coordinamento',
     'currency.wallet.requests': 'Richieste di pagamento',
     'currency.wallet.recurring': 'Pagamenti ricorrenti',
+    'currency.wallet.elsewhere': 'La moneta altrove nel cluster',
+    'currency.wallet.marketplace': 'Offerte e richieste',
+    'currency.wallet.orders': 'Ordini del mercato',
+    'currency.wallet.clearing': 'Compensazione delle fatture in euro',
     'currency.wallet.frozen':
       'Un coordinatore ha congelato questo conto: non può né pagare né ricevere pagamenti finché non viene scongelato. Il motivo è nelle modifiche qui sotto.',
     'currency.wallet.closing':
