@@ -372,48 +372,44 @@ export class ClearingRoundService {
   }
 
   /** The coordinator applies a round that needs no confirmation (or that every member confirmed). */
-  async apply(actor: Actor, slug: string, roundId: string, idempotencyKey: string | undefined) {
-    const viewer = await this.viewer(actor, slug, 'clearing.manage');
-    await this.round(viewer, roundId);
-    const result = await writeAs(
-      this.writes,
-      viewer,
-      idempotencyKey,
-      `clearing.apply:${roundId}`,
-      null,
-      async (tx) => {
-        const round = await this.lockOpen(tx, viewer, roundId);
-        const waiting = await roundRepo.waitingCount(tx, viewer.clusterId, roundId);
-        if (round.needs_confirmation && waiting > 0)
-          throw conflict('clearing.confirmations_missing', undefined, { waiting });
-        await this.applyLocked(tx, viewer, round, this.clock());
-        await this.recordApplied(tx, viewer, roundId);
-        return { id: roundId };
-      },
-    );
-    return this.answer(viewer, result);
+  apply(actor: Actor, slug: string, roundId: string, idempotencyKey: string | undefined) {
+    return this.onWaitingRound(actor, slug, roundId, idempotencyKey, 'apply', async (tx, viewer, round) => {
+      const waiting = await roundRepo.waitingCount(tx, viewer.clusterId, roundId);
+      if (round.needs_confirmation && waiting > 0)
+        throw conflict('clearing.confirmations_missing', undefined, { waiting });
+      await this.applyLocked(tx, viewer, round, this.clock());
+      await this.recordApplied(tx, viewer, roundId);
+    });
   }
 
   /** The coordinator withdraws a proposed round (stale, or no longer wanted). */
-  async cancel(actor: Actor, slug: string, roundId: string, idempotencyKey: string | undefined) {
+  cancel(actor: Actor, slug: string, roundId: string, idempotencyKey: string | undefined) {
+    return this.onWaitingRound(actor, slug, roundId, idempotencyKey, 'cancel', async (tx, viewer) => {
+      const outcome = { status: 'cancelled', cancel_reason: 'coordinator' } as const;
+      await roundRepo.resolve(tx, viewer.clusterId, roundId, outcome, this.clock());
+      await this.recordCancelled(tx, viewer, roundId, 'coordinator');
+    });
+  }
+
+  /** A coordinator's write on a round that must still be waiting, under the round's lock. */
+  private async onWaitingRound(
+    actor: Actor,
+    slug: string,
+    roundId: string,
+    idempotencyKey: string | undefined,
+    operation: 'apply' | 'cancel',
+    work: (tx: Tx, viewer: ClearingViewer, round: ClearingRoundTable) => Promise<void>,
+  ) {
     const viewer = await this.viewer(actor, slug, 'clearing.manage');
     await this.round(viewer, roundId);
     const result = await writeAs(
       this.writes,
       viewer,
       idempotencyKey,
-      `clearing.cancel:${roundId}`,
+      `clearing.${operation}:${roundId}`,
       null,
       async (tx) => {
-        await this.lockOpen(tx, viewer, roundId);
-        await roundRepo.resolve(
-          tx,
-          viewer.clusterId,
-          roundId,
-          { status: 'cancelled', cancel_reason: 'coordinator' },
-          this.clock(),
-        );
-        await this.recordCancelled(tx, viewer, roundId, 'coordinator');
+        await work(tx, viewer, await this.lockOpen(tx, viewer, roundId));
         return { id: roundId };
       },
     );
