@@ -7,14 +7,14 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient } from '../support/api-client.ts';
 import { DEFAULT_SETTINGS } from '../support/currency-fixture.ts';
 import { expectNoAxeViolations } from './support/accessibility.ts';
 import { expectPage } from './support/app-page.ts';
+import { addMember, apiAs } from './support/arrange.ts';
 import { hasChromium, launchBrowser } from './support/browser.ts';
 import { expectFocusOnMainHeading } from './support/focus.ts';
 import { type PageProblems, watchPage } from './support/page-watch.ts';
-import { createPerson, signIn, TEST_PASSWORD, type TestPerson, uniqueEmail } from './support/people.ts';
+import { createPerson, signIn, type TestPerson, uniqueEmail } from './support/people.ts';
 import { selectOption } from './support/select-option.ts';
 import { startWebServer, type WebServer } from './support/web-server.ts';
 
@@ -22,19 +22,6 @@ const SLUG = 'luznava-requests';
 const REQUESTER = 'Lūznavas muiža';
 const PAYER = 'Rēzeknes keramikas darbnīca';
 const money = (units: string) => `₭\u00a0${units}`;
-
-/** An API session for arranging what the test is not about (the cluster, the currency, mandates). */
-async function apiAs(server: WebServer, person: TestPerson) {
-  const client = new ApiClient(server.app);
-  const response = await client.post('/api/v1/session', { email: person.email, password: TEST_PASSWORD });
-  if (response.status !== 200) throw new Error(`sign-in failed: ${JSON.stringify(response.body)}`);
-  return async (method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown) => {
-    const result = await client.request(method, `/api/v1${path}`, body);
-    if (result.status >= 300)
-      throw new Error(`${method} ${path}: ${result.status} ${JSON.stringify(result.body)}`);
-    return result.body;
-  };
-}
 
 describe.skipIf(!hasChromium)('payment requests in the browser', () => {
   let server: WebServer;
@@ -79,22 +66,7 @@ describe.skipIf(!hasChromium)('payment requests in the browser', () => {
       [REQUESTER, requester],
       [PAYER, payer],
     ] as const) {
-      const organisation = await asCoordinator('POST', `/clusters/${SLUG}/organisations`, {
-        name,
-        legalForm: 'association',
-        sector: 'industry',
-        country: 'LV',
-      });
-      const path = `/clusters/${SLUG}/organisations/${organisation.id}`;
-      await asCoordinator('POST', `${path}/membership`, { toStatus: 'active', effectiveOn: '2024-01-01' });
-      const asRepresentative = await apiAs(server, representative);
-      await asRepresentative('POST', `/clusters/${SLUG}/join`);
-      const session = await asRepresentative('GET', '/session');
-      await asCoordinator('POST', `${path}/representatives`, {
-        personId: session.person.id,
-        mandate: 'Board decision',
-        startsOn: '2024-01-01',
-      });
+      await addMember(server, asCoordinator, SLUG, { name, sector: 'industry', representative });
     }
     await asCoordinator('PUT', `/clusters/${SLUG}/currency`, DEFAULT_SETTINGS);
     for (const [name, representative] of [

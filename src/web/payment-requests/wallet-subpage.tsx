@@ -7,10 +7,9 @@ import './payment-requests.css';
 import type { ReactNode } from 'react';
 import { Link } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { useCluster } from '../clusters/cluster-api.ts';
-import { useAccountName } from '../currency/account-name.ts';
 import type { CurrencyUnit } from '../currency/amount.ts';
-import { useCurrencyOverview, useWallet, type Wallet } from '../currency/currency-api.ts';
+import type { Wallet } from '../currency/currency-api.ts';
+import { useAccountPage } from '../currency/use-account-page.ts';
 import { ErrorAlert } from '../platform/forms/form-alert.tsx';
 import type { MessageId } from '../platform/i18n/message-ids.ts';
 import { Loading } from '../platform/layout/loading.tsx';
@@ -27,17 +26,12 @@ interface Props {
 
 export function WalletSubpage({ slug, accountId, titleId, leadId, children }: Props) {
   const intl = useIntl();
-  const cluster = useCluster(slug);
-  const overview = useCurrencyOverview(slug);
-  const wallet = useWallet(slug, accountId);
-  const accountName = useAccountName();
-  const unit = overview.data?.currency;
-  const name = wallet.data ? accountName(wallet.data) : null;
+  const { clusterName, currency, wallet, name, isPending, error } = useAccountPage(slug, accountId);
   const title = intl.formatMessage({ id: titleId });
 
   return (
     <Page
-      title={cluster.data && name ? [title, name, cluster.data.name] : null}
+      title={clusterName && name ? [title, name, clusterName] : null}
       heading={title}
       eyebrow={name}
       lead={<FormattedMessage id={leadId} />}
@@ -47,9 +41,9 @@ export function WalletSubpage({ slug, accountId, titleId, leadId, children }: Pr
         </Link>
       }
     >
-      {(overview.isPending || wallet.isPending) && <Loading />}
-      <ErrorAlert error={overview.error ?? wallet.error} />
-      {unit && wallet.data && <div className="stack-lg">{children({ unit, wallet: wallet.data })}</div>}
+      {isPending && <Loading />}
+      <ErrorAlert error={error} />
+      {currency && wallet && <div className="stack-lg">{children({ unit: currency, wallet })}</div>}
     </Page>
   );
 }
