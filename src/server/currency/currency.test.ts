@@ -505,6 +505,8 @@ describe('the wallet’s history', () => {
     expect(incoming.items).toHaveLength(1);
     const searched = (await a.representative.client.get(`${url}?q=invoice%203`)).body;
     expect(searched.items.map((t: { amountMinor: number }) => t.amountMinor)).toEqual([300]);
+    const byCounterparty = (await a.representative.client.get(`${url}?q=${encodeURIComponent(b.name)}`)).body;
+    expect(byCounterparty.items).toHaveLength(6);
 
     const csv = await a.representative.client.get(`${url}.csv`);
     expect(csv.headers['content-type']).toContain('text/csv');

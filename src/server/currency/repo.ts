@@ -287,17 +287,33 @@ export const transferRepo = {
     beforeSeq: number | null,
     limit: number,
   ) => {
-    const side = (column: 'payer_account_id' | 'payee_account_id') => {
+    // A search matches a description or a counterparty's name. The two are separate queries, each
+    // served by its own index (trigram on descriptions; account pairs), rather than one OR that
+    // would read the whole history of a busy account to find a rare match.
+    const search = filter.search ? `%${escapeLike(filter.search)}%` : null;
+    const counterparties = search
+      ? (
+          await db
+            .selectFrom('currency_account as a')
+            .innerJoin('organisation as o', (join) =>
+              join.onRef('o.cluster_id', '=', 'a.cluster_id').onRef('o.id', '=', 'a.organisation_id'),
+            )
+            .select('a.id')
+            .where('a.cluster_id', '=', clusterId)
+            .where('o.name', 'ilike', search)
+            .limit(100)
+            .execute()
+        ).map((row) => row.id)
+      : [];
+    const side = (
+      column: 'payer_account_id' | 'payee_account_id',
+      match: 'description' | 'counterparty' | null,
+    ) => {
+      const otherColumn = column === 'payer_account_id' ? 't.payee_account_id' : 't.payer_account_id';
       let query = db
         .selectFrom('currency_transfer as t')
         .leftJoin('currency_account as other', (join) =>
-          join
-            .onRef('other.cluster_id', '=', 't.cluster_id')
-            .onRef(
-              'other.id',
-              '=',
-              column === 'payer_account_id' ? 't.payee_account_id' : 't.payer_account_id',
-            ),
+          join.onRef('other.cluster_id', '=', 't.cluster_id').onRef('other.id', '=', otherColumn),
         )
         .leftJoin('organisation as o', (join) =>
           join.onRef('o.cluster_id', '=', 'other.cluster_id').onRef('o.id', '=', 'other.organisation_id'),
@@ -310,22 +326,25 @@ export const transferRepo = {
       if (beforeSeq !== null) query = query.where('t.seq', '<', beforeSeq);
       if (filter.from) query = query.where('t.created_at', '>=', filter.from);
       if (filter.until) query = query.where('t.created_at', '<', filter.until);
-      if (filter.search) {
-        const pattern = `%${escapeLike(filter.search)}%`;
-        query = query.where((eb) =>
-          eb.or([eb('t.description', 'ilike', pattern), eb('o.name', 'ilike', pattern)]),
-        );
-      }
+      if (match === 'description' && search) query = query.where('t.description', 'ilike', search);
+      if (match === 'counterparty') query = query.where(otherColumn, 'in', counterparties);
       return query.orderBy('t.seq', 'desc').limit(limit + 1);
     };
-    const sides =
+    const columns: ('payer_account_id' | 'payee_account_id')[] =
       filter.direction === 'in'
-        ? [side('payee_account_id')]
+        ? ['payee_account_id']
         : filter.direction === 'out'
-          ? [side('payer_account_id')]
-          : [side('payer_account_id'), side('payee_account_id')];
-    const rows = (await Promise.all(sides.map((query) => query.execute()))).flat();
-    return rows.sort((a, b) => Number(b.seq) - Number(a.seq)).slice(0, limit + 1);
+          ? ['payer_account_id']
+          : ['payer_account_id', 'payee_account_id'];
+    const matches: ('description' | 'counterparty' | null)[] = !search
+      ? [null]
+      : counterparties.length > 0
+        ? ['description', 'counterparty']
+        : ['description'];
+    const queries = columns.flatMap((column) => matches.map((match) => side(column, match)));
+    const rows = (await Promise.all(queries.map((query) => query.execute()))).flat();
+    const unique = [...new Map(rows.map((row) => [row.id, row])).values()];
+    return unique.sort((a, b) => Number(b.seq) - Number(a.seq)).slice(0, limit + 1);
   },
 
   /** Income and spending per month over the last months, for the wallet's charts. */
