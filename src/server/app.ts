@@ -35,6 +35,8 @@ import { OrderService } from './marketplace/order-service.ts';
 import { marketplaceRoutes } from './marketplace/routes.ts';
 import { organisationRoutes } from './organisations/routes.ts';
 import { OrganisationService } from './organisations/service.ts';
+import { assembleParticipation } from './participation/assemble.ts';
+import { participationRoutes } from './participation/routes.ts';
 import { Access } from './platform/access.ts';
 import type { AuditLog } from './platform/audit/audit-log.ts';
 import { sessionPlugin } from './platform/auth/session-plugin.ts';
@@ -93,6 +95,7 @@ export function buildServices(deps: AppDeps) {
     orders: new OrderService(db, access, audit, clock, currency, memberAccounts, notices),
     invoices: new InvoiceService(db, access, audit, clock, currency.writes),
     clearingRounds: new ClearingRoundService(db, access, audit, clock, currency.writes),
+    ...assembleParticipation({ db, access, audit, mailer, clock, publicUrl }),
     transparency: new TransparencyService(db, access),
     admin: new AdminService(db, access),
   };
@@ -186,6 +189,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         orders: services.orders,
         rateLimitScale: deps.rateLimitScale,
       });
+      await api.register(participationRoutes, { ...services, rateLimitScale: deps.rateLimitScale });
       await api.register(transparencyRoutes, { transparency: services.transparency });
       await api.register(adminRoutes, { admin: services.admin });
     },

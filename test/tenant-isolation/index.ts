@@ -3,11 +3,13 @@ import type { TenantCaseSet } from '../support/tenant-isolation.ts';
 import { clearingCases } from './clearing.ts';
 import { currencyCases } from './currency.ts';
 import { marketplaceCases } from './marketplace.ts';
+import { participationCases } from './participation.ts';
 import { paymentRequestCases } from './payment-requests.ts';
 
 export const TENANT_CASE_SETS: readonly TenantCaseSet[] = [
   currencyCases,
   marketplaceCases,
+  participationCases,
   clearingCases,
   paymentRequestCases,
 ];

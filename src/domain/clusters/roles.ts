@@ -29,6 +29,8 @@ export const CLUSTER_ACTIONS = [
   'marketplace.use',
   'clearing.record_invoice',
   'clearing.manage',
+  'participation.manage',
+  'participation.take_part_verified',
 ] as const;
 export type ClusterAction = (typeof CLUSTER_ACTIONS)[number];
 
@@ -45,8 +47,14 @@ export const POLICY: Readonly<Record<ClusterRole, readonly ClusterAction[]>> = {
     'currency.use',
     'marketplace.use',
     'clearing.record_invoice',
+    'participation.take_part_verified',
   ],
-  mediator: ['cluster.read_members_only', 'person.list', 'organisation.read_private'],
+  mediator: [
+    'cluster.read_members_only',
+    'person.list',
+    'organisation.read_private',
+    'participation.take_part_verified',
+  ],
   participant: ['cluster.read_members_only'],
   observer: ['cluster.read_members_only'],
 };

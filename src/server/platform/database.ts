@@ -412,6 +412,250 @@ export interface ClearingPositionTable {
   cancelled_cents: number;
 }
 
+export interface ParticipatoryProcessTable {
+  cluster_id: string;
+  id: string;
+  title: string;
+  description: string;
+  description_html: string;
+  easy_read_summary: string;
+  project_link: string;
+  participation_level: string;
+  who_may_take_part: string;
+  supports_per_person: number;
+  created_by: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface ProcessPhaseTable {
+  cluster_id: string;
+  process_id: string;
+  id: string;
+  kind: string;
+  starts_at: Date;
+  ends_at: Date;
+  allows_propose: boolean;
+  allows_support: boolean;
+  allows_comment: boolean;
+  allows_vote: boolean;
+}
+
+export interface ProposalTable {
+  cluster_id: string;
+  id: string;
+  process_id: string;
+  title: string;
+  body_markdown: string;
+  body_html: string;
+  category: string;
+  location_text: string;
+  latitude: number | null;
+  longitude: number | null;
+  estimated_cost_cents: number | null;
+  state: string;
+  author_id: string;
+  support_count: number;
+  comment_count: number;
+  answer_reasoning: string;
+  answer_input_effect: string;
+  answered_at: Date | null;
+  answered_by: string | null;
+  hidden_at: Date | null;
+  hidden_reason: string | null;
+  hidden_note: string;
+  published_at: Date;
+  updated_at: Date;
+  withdrawn_at: Date | null;
+}
+
+export interface ProposalCoauthorTable {
+  cluster_id: string;
+  proposal_id: string;
+  person_id: string;
+  invited_by: string | null;
+  invited_at: Date;
+  accepted_at: Date | null;
+}
+
+export interface ProposalSupportTable {
+  cluster_id: string;
+  proposal_id: string;
+  person_id: string;
+  process_id: string;
+  created_at: Date;
+}
+
+export interface ProcessSupporterTable {
+  cluster_id: string;
+  process_id: string;
+  person_id: string;
+  support_count: number;
+}
+
+export interface ProposalCommentTable {
+  cluster_id: string;
+  id: string;
+  proposal_id: string;
+  parent_id: string | null;
+  path: string;
+  depth: number;
+  author_id: string;
+  body: string;
+  alignment: string;
+  created_at: Date;
+  hidden_at: Date | null;
+  hidden_reason: string | null;
+  hidden_note: string;
+}
+
+export interface ContentReportTable {
+  cluster_id: string;
+  id: string;
+  proposal_id: string;
+  comment_id: string | null;
+  reporter_id: string;
+  reason: string;
+  details: string;
+  created_at: Date;
+}
+
+export interface ParticipationFollowerTable {
+  cluster_id: string;
+  target_kind: 'proposal' | 'result';
+  target_id: string;
+  person_id: string;
+  created_at: Date;
+}
+
+export interface ParticipationNotificationTable {
+  cluster_id: string;
+  id: string;
+  person_id: string;
+  kind: string;
+  process_id: string;
+  proposal_id: string | null;
+  result_id: string | null;
+  meeting_id: string | null;
+  subject: string;
+  detail: string;
+  created_at: Date;
+  read_at: Date | null;
+}
+
+export interface MeetingTable {
+  cluster_id: string;
+  id: string;
+  process_id: string;
+  title: string;
+  format: string;
+  address: string;
+  online_url: string;
+  agenda: string;
+  starts_at: Date;
+  ends_at: Date;
+  capacity: number | null;
+  registered_count: number;
+  minutes: string;
+  attendee_count: number | null;
+  closed_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface MeetingRegistrationTable {
+  cluster_id: string;
+  meeting_id: string;
+  person_id: string;
+  status: 'registered' | 'waiting';
+  requested_at: Date;
+}
+
+export interface MeetingProposalTable {
+  cluster_id: string;
+  meeting_id: string;
+  proposal_id: string;
+}
+
+export interface SurveyTable {
+  cluster_id: string;
+  id: string;
+  process_id: string;
+  title: string;
+  description: string;
+  is_anonymous: boolean;
+  opens_at: Date;
+  closes_at: Date;
+  response_count: number;
+  created_at: Date;
+}
+
+export interface SurveyQuestionTable {
+  cluster_id: string;
+  survey_id: string;
+  id: string;
+  position: number;
+  kind: string;
+  prompt: string;
+  options: string[];
+  scale_min: number | null;
+  scale_max: number | null;
+  is_required: boolean;
+}
+
+export interface SurveyParticipantTable {
+  cluster_id: string;
+  survey_id: string;
+  person_id: string;
+}
+
+export interface SurveyResponseTable {
+  cluster_id: string;
+  id: string;
+  survey_id: string;
+  person_id: string | null;
+  submitted_on: string;
+}
+
+export interface SurveyAnswerTable {
+  cluster_id: string;
+  response_id: string;
+  question_id: string;
+  choices: number[];
+  scale_value: number | null;
+  text_value: string;
+}
+
+export interface AccountabilityResultTable {
+  cluster_id: string;
+  id: string;
+  process_id: string;
+  title: string;
+  description: string;
+  easy_read_summary: string;
+  source_kind: 'proposal' | 'budget_project';
+  source_id: string;
+  status: string;
+  progress_percent: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface ResultMilestoneTable {
+  cluster_id: string;
+  result_id: string;
+  id: string;
+  title: string;
+  description: string;
+  happened_on: string;
+  evidence_text: string;
+  evidence_url: string;
+  status: string;
+  progress_percent: number;
+  recorded_at: Date;
+  recorded_by: string | null;
+}
+
 export interface Database {
   person: PersonTable;
   session: SessionTable;
@@ -445,6 +689,26 @@ export interface Database {
   clearing_cancellation: ClearingCancellationTable;
   clearing_confirmation: ClearingConfirmationTable;
   clearing_position: ClearingPositionTable;
+  participatory_process: ParticipatoryProcessTable;
+  process_phase: ProcessPhaseTable;
+  proposal: ProposalTable;
+  proposal_coauthor: ProposalCoauthorTable;
+  proposal_support: ProposalSupportTable;
+  process_supporter: ProcessSupporterTable;
+  proposal_comment: ProposalCommentTable;
+  content_report: ContentReportTable;
+  participation_follower: ParticipationFollowerTable;
+  participation_notification: ParticipationNotificationTable;
+  meeting: MeetingTable;
+  meeting_registration: MeetingRegistrationTable;
+  meeting_proposal: MeetingProposalTable;
+  survey: SurveyTable;
+  survey_question: SurveyQuestionTable;
+  survey_participant: SurveyParticipantTable;
+  survey_response: SurveyResponseTable;
+  survey_answer: SurveyAnswerTable;
+  accountability_result: AccountabilityResultTable;
+  result_milestone: ResultMilestoneTable;
 }
 
 export type Db = Kysely<Database>;

@@ -6,6 +6,7 @@ import { BUDGETING_ERRORS } from './messages/budgeting.ts';
 import { CLEARING_ERRORS } from './messages/clearing.ts';
 import { CURRENCY_ERRORS, CURRENCY_MAILS } from './messages/currency.ts';
 import { MARKETPLACE_ERRORS, MARKETPLACE_MAILS } from './messages/marketplace.ts';
+import { PARTICIPATION_ERRORS, PARTICIPATION_MAILS } from './messages/participation.ts';
 import { PAYMENT_REQUEST_ERRORS, PAYMENT_REQUEST_MAILS } from './messages/payment-requests.ts';
 import type { Translations } from './messages/translations.ts';
 
@@ -16,6 +17,7 @@ export const ERROR_MESSAGES = {
   ...CLEARING_ERRORS,
   ...BUDGETING_ERRORS,
   ...PAYMENT_REQUEST_ERRORS,
+  ...PARTICIPATION_ERRORS,
   'validation.invalid': {
     en: 'This value is not valid.',
     lv: 'Šī vērtība nav derīga.',
@@ -288,6 +290,7 @@ export const MAIL_MESSAGES = {
   ...CURRENCY_MAILS,
   ...MARKETPLACE_MAILS,
   ...PAYMENT_REQUEST_MAILS,
+  ...PARTICIPATION_MAILS,
   'mail.verify.subject': {
     en: 'Confirm your e-mail address for Kopa',
     lv: 'Apstipriniet savu e-pasta adresi Kopa platformā',

@@ -1,0 +1,297 @@
+/** SQL for proposals, their authors and supports. Scoped by cluster. */
+import { type Kysely, sql } from 'kysely';
+import type { Database, ProposalTable } from '../platform/database.ts';
+
+type Q = Kysely<Database>;
+
+export const PROPOSAL_SORTS = ['newest', 'support', 'random'] as const;
+export type ProposalSort = (typeof PROPOSAL_SORTS)[number];
+
+export interface ProposalFilter {
+  readonly category?: string;
+  /** Without a state, every proposal but the withdrawn ones. */
+  readonly state?: string;
+  readonly includeHidden: boolean;
+}
+
+export type ProposalOrder =
+  | { readonly sort: 'newest'; readonly after: [string] | null }
+  | { readonly sort: 'support'; readonly after: [number, string] | null }
+  | { readonly sort: 'random'; readonly seed: number; readonly after: [string, string] | null };
+
+export const proposalRepo = {
+  insert: (db: Q, row: ProposalTable) => db.insertInto('proposal').values(row).execute(),
+
+  find: (db: Q, clusterId: string, processId: string, id: string) =>
+    db
+      .selectFrom('proposal')
+      .selectAll()
+      .where('cluster_id', '=', clusterId)
+      .where('process_id', '=', processId)
+      .where('id', '=', id)
+      .executeTakeFirst(),
+
+  /** Locks the proposal: supports, comments, answers and edits of one proposal go one at a time. */
+  findForUpdate: (db: Q, clusterId: string, processId: string, id: string) =>
+    db
+      .selectFrom('proposal')
+      .selectAll()
+      .where('cluster_id', '=', clusterId)
+      .where('process_id', '=', processId)
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst(),
+
+  update: (db: Q, clusterId: string, id: string, patch: Partial<ProposalTable>) =>
+    db.updateTable('proposal').set(patch).where('cluster_id', '=', clusterId).where('id', '=', id).execute(),
+
+  addToCounts: (db: Q, clusterId: string, id: string, counts: { supports?: number; comments?: number }) =>
+    db
+      .updateTable('proposal')
+      .set((eb) => ({
+        support_count: eb('support_count', '+', counts.supports ?? 0),
+        comment_count: eb('comment_count', '+', counts.comments ?? 0),
+      }))
+      .where('cluster_id', '=', clusterId)
+      .where('id', '=', id)
+      .returning(['support_count', 'comment_count'])
+      .executeTakeFirstOrThrow(),
+
+  /** One page of a process's proposals in the asked order, by keyset; fetches one extra row. */
+  list: (
+    db: Q,
+    clusterId: string,
+    processId: string,
+    filter: ProposalFilter,
+    order: ProposalOrder,
+    limit: number,
+  ) => {
+    let query = db
+      .selectFrom('proposal as p')
+      .innerJoin('person', 'person.id', 'p.author_id')
+      .select([
+        'p.id',
+        'p.title',
+        'p.category',
+        'p.state',
+        'p.support_count',
+        'p.comment_count',
+        'p.estimated_cost_cents',
+        'p.location_text',
+        'p.published_at',
+        'p.hidden_at',
+        'person.display_name as author_name',
+      ])
+      .where('p.cluster_id', '=', clusterId)
+      .where('p.process_id', '=', processId)
+      .$if(filter.category !== undefined, (qb) => qb.where('p.category', '=', filter.category as string))
+      .$if(filter.state !== undefined, (qb) => qb.where('p.state', '=', filter.state as string))
+      .$if(filter.state === undefined, (qb) => qb.where('p.state', '<>', 'withdrawn'))
+      .$if(!filter.includeHidden, (qb) => qb.where('p.hidden_at', 'is', null));
+    if (order.sort === 'newest') {
+      const after = order.after;
+      query = query
+        .$if(after !== null, (qb) => qb.where('p.id', '<', (after as [string])[0]))
+        .orderBy('p.id', 'desc');
+    } else if (order.sort === 'support') {
+      const after = order.after;
+      query = query
+        .$if(after !== null, (qb) =>
+          qb.where(sql<boolean>`(p.support_count, p.id) < (${after?.[0]}::int, ${after?.[1]}::uuid)`),
+        )
+        .orderBy('p.support_count', 'desc')
+        .orderBy('p.id', 'desc');
+    } else {
+      const shuffled = sql<string>`md5(${String(order.seed)} || p.id::text)`;
+      const after = order.after;
+      query = query
+        .select(shuffled.as('shuffle_key'))
+        .$if(after !== null, (qb) =>
+          qb.where(sql<boolean>`(${shuffled}, p.id) > (${after?.[0]}, ${after?.[1]}::uuid)`),
+        )
+        .orderBy(shuffled)
+        .orderBy('p.id');
+    }
+    return query.limit(limit + 1).execute() as Promise<
+      {
+        id: string;
+        title: string;
+        category: string;
+        state: string;
+        support_count: number;
+        comment_count: number;
+        estimated_cost_cents: number | null;
+        location_text: string;
+        published_at: Date;
+        hidden_at: Date | null;
+        author_name: string;
+        shuffle_key?: string;
+      }[]
+    >;
+  },
+
+  /** Proposals of the process whose titles look like the draft's (trigram similarity). */
+  similar: (db: Q, clusterId: string, processId: string, title: string, limit: number) =>
+    db
+      .selectFrom('proposal')
+      .select(['id', 'title', 'state', 'support_count', sql<number>`similarity(title, ${title})`.as('score')])
+      .where('cluster_id', '=', clusterId)
+      .where('process_id', '=', processId)
+      .where('hidden_at', 'is', null)
+      .where('state', '<>', 'withdrawn')
+      .where(sql<boolean>`title % ${title}`)
+      .orderBy('score', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute(),
+
+  categories: (db: Q, clusterId: string, processId: string) =>
+    db
+      .selectFrom('proposal')
+      .select('category')
+      .distinct()
+      .where('cluster_id', '=', clusterId)
+      .where('process_id', '=', processId)
+      .where('category', '<>', '')
+      .orderBy('category')
+      .limit(100)
+      .execute(),
+};
+
+export const authorRepo = {
+  /** The proposer and the co-authors who accepted, with their names. */
+  ofProposal: (db: Q, clusterId: string, proposalId: string, proposerId: string) =>
+    db
+      .selectFrom('person')
+      .leftJoin('proposal_coauthor as c', (join) =>
+        join
+          .onRef('c.person_id', '=', 'person.id')
+          .on('c.cluster_id', '=', clusterId)
+          .on('c.proposal_id', '=', proposalId),
+      )
+      .select(['person.id', 'person.display_name', 'c.accepted_at', 'c.invited_at'])
+      .where((eb) => eb.or([eb('person.id', '=', proposerId), eb('c.person_id', 'is not', null)]))
+      .orderBy(sql`c.invited_at asc nulls first`)
+      .limit(20)
+      .execute(),
+
+  invite: (db: Q, row: Database['proposal_coauthor']) =>
+    db
+      .insertInto('proposal_coauthor')
+      .values(row)
+      .onConflict((oc) => oc.columns(['cluster_id', 'proposal_id', 'person_id']).doNothing())
+      .executeTakeFirst(),
+
+  accept: (db: Q, clusterId: string, proposalId: string, personId: string, at: Date) =>
+    db
+      .updateTable('proposal_coauthor')
+      .set({ accepted_at: at })
+      .where('cluster_id', '=', clusterId)
+      .where('proposal_id', '=', proposalId)
+      .where('person_id', '=', personId)
+      .where('accepted_at', 'is', null)
+      .executeTakeFirst(),
+
+  remove: (db: Q, clusterId: string, proposalId: string, personId: string) =>
+    db
+      .deleteFrom('proposal_coauthor')
+      .where('cluster_id', '=', clusterId)
+      .where('proposal_id', '=', proposalId)
+      .where('person_id', '=', personId)
+      .executeTakeFirst(),
+
+  count: async (db: Q, clusterId: string, proposalId: string) =>
+    Number(
+      (
+        await db
+          .selectFrom('proposal_coauthor')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('cluster_id', '=', clusterId)
+          .where('proposal_id', '=', proposalId)
+          .executeTakeFirstOrThrow()
+      ).n,
+    ),
+};
+
+export const supportRepo = {
+  /** Inserts the support; false when the person already supports the proposal. */
+  add: async (db: Q, row: Database['proposal_support']) =>
+    Number(
+      (
+        await db
+          .insertInto('proposal_support')
+          .values(row)
+          .onConflict((oc) => oc.columns(['cluster_id', 'proposal_id', 'person_id']).doNothing())
+          .executeTakeFirst()
+      ).numInsertedOrUpdatedRows ?? 0,
+    ) > 0,
+
+  remove: async (db: Q, clusterId: string, proposalId: string, personId: string) =>
+    Number(
+      (
+        await db
+          .deleteFrom('proposal_support')
+          .where('cluster_id', '=', clusterId)
+          .where('proposal_id', '=', proposalId)
+          .where('person_id', '=', personId)
+          .executeTakeFirst()
+      ).numDeletedRows,
+    ) > 0,
+
+  /**
+   * Counts one more support of the person in the process unless that passes the limit; the upsert
+   * locks the person's row, so concurrent supports are counted one after the other. Returns the new
+   * count, or null when the limit is reached.
+   */
+  countOneMore: async (db: Q, clusterId: string, processId: string, personId: string, limit: number) => {
+    const row = await db
+      .insertInto('process_supporter')
+      .values({ cluster_id: clusterId, process_id: processId, person_id: personId, support_count: 1 })
+      .onConflict((oc) =>
+        oc
+          .columns(['cluster_id', 'process_id', 'person_id'])
+          .doUpdateSet({ support_count: sql`process_supporter.support_count + 1` })
+          .where('process_supporter.support_count', '<', limit),
+      )
+      .returning('support_count')
+      .executeTakeFirst();
+    return row?.support_count ?? null;
+  },
+
+  countOneLess: (db: Q, clusterId: string, processId: string, personId: string) =>
+    db
+      .updateTable('process_supporter')
+      .set({ support_count: sql`support_count - 1` })
+      .where('cluster_id', '=', clusterId)
+      .where('process_id', '=', processId)
+      .where('person_id', '=', personId)
+      .returning('support_count')
+      .executeTakeFirst(),
+
+  given: async (db: Q, clusterId: string, processId: string, personId: string) =>
+    (
+      await db
+        .selectFrom('process_supporter')
+        .select('support_count')
+        .where('cluster_id', '=', clusterId)
+        .where('process_id', '=', processId)
+        .where('person_id', '=', personId)
+        .executeTakeFirst()
+    )?.support_count ?? 0,
+
+  /** Which of these proposals the person supports. */
+  supportedAmong: async (db: Q, clusterId: string, personId: string, proposalIds: readonly string[]) =>
+    proposalIds.length === 0
+      ? new Set<string>()
+      : new Set(
+          (
+            await db
+              .selectFrom('proposal_support')
+              .select('proposal_id')
+              .where('cluster_id', '=', clusterId)
+              .where('person_id', '=', personId)
+              .where('proposal_id', 'in', proposalIds)
+              .execute()
+          ).map((row) => row.proposal_id),
+        ),
+};

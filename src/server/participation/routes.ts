@@ -1,0 +1,25 @@
+/** HTTP for participation: processes, proposals and deliberation, results, notifications. */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { ParticipationServices } from './assemble.ts';
+import { followRoutes } from './follow-routes.ts';
+import { notificationRoutes } from './notification-routes.ts';
+import { processRoutes } from './process-routes.ts';
+import { proposalRoutes } from './proposal-routes.ts';
+import { resultRoutes } from './result-routes.ts';
+
+export type ParticipationRoutesOptions = ParticipationServices & { readonly rateLimitScale: number };
+
+export const participationRoutes: FastifyPluginAsyncTypebox<ParticipationRoutesOptions> = async (
+  app,
+  options,
+) => {
+  const { rateLimitScale } = options;
+  await app.register(processRoutes, { processes: options.processes, rateLimitScale });
+  await app.register(proposalRoutes, { ...options, rateLimitScale });
+  await app.register(resultRoutes, { results: options.results, rateLimitScale });
+  await app.register(followRoutes, { follows: options.follows, rateLimitScale });
+  await app.register(notificationRoutes, {
+    notifications: options.participationNotifications,
+    rateLimitScale,
+  });
+};
