@@ -16,6 +16,11 @@ import { accountRoutes } from './accounts/routes.ts';
 import { AccountService } from './accounts/service.ts';
 import { adminRoutes } from './admin/routes.ts';
 import { AdminService } from './admin/service.ts';
+import { BallotService } from './budgeting/ballot-service.ts';
+import { BudgetService } from './budgeting/budget-service.ts';
+import { PabulibService } from './budgeting/pabulib-service.ts';
+import { ResultService } from './budgeting/result-service.ts';
+import { budgetingRoutes } from './budgeting/routes.ts';
 import { InvoiceService } from './clearing/invoice-service.ts';
 import { ClearingRoundService } from './clearing/round-service.ts';
 import { clearingRoutes } from './clearing/routes.ts';
@@ -96,6 +101,10 @@ export function buildServices(deps: AppDeps) {
     invoices: new InvoiceService(db, access, audit, clock, currency.writes),
     clearingRounds: new ClearingRoundService(db, access, audit, clock, currency.writes),
     ...assembleParticipation({ db, access, audit, mailer, clock, publicUrl }),
+    budgets: new BudgetService(db, access, audit, clock),
+    ballots: new BallotService(db, access, audit, clock),
+    budgetResults: new ResultService(db, access, audit, clock),
+    pabulib: new PabulibService(db, access, audit, clock),
     transparency: new TransparencyService(db, access),
     admin: new AdminService(db, access),
   };
@@ -190,6 +199,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         rateLimitScale: deps.rateLimitScale,
       });
       await api.register(participationRoutes, { ...services, rateLimitScale: deps.rateLimitScale });
+      await api.register(budgetingRoutes, { ...services, rateLimitScale: deps.rateLimitScale });
       await api.register(transparencyRoutes, { transparency: services.transparency });
       await api.register(adminRoutes, { admin: services.admin });
     },

@@ -293,7 +293,7 @@ describe('tenant isolation', () => {
     expect(routes.sort()).toEqual([...covered].sort());
   });
 
-  it.each(['GET', 'PATCH', 'POST', 'DELETE'])(
+  it.each(['GET', 'PATCH', 'PUT', 'POST', 'DELETE'])(
     'keeps cluster B’s private data from a coordinator of cluster A (%s routes)',
     async (method) => {
       for (const entry of cases().filter((c) => c.method === method)) await entry.check();

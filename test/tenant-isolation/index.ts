@@ -1,5 +1,6 @@
 /** Every product area's tenant-isolation cases; a new area adds its set here. */
 import type { TenantCaseSet } from '../support/tenant-isolation.ts';
+import { budgetingCases } from './budgeting.ts';
 import { clearingCases } from './clearing.ts';
 import { currencyCases } from './currency.ts';
 import { marketplaceCases } from './marketplace.ts';
@@ -12,4 +13,5 @@ export const TENANT_CASE_SETS: readonly TenantCaseSet[] = [
   participationCases,
   clearingCases,
   paymentRequestCases,
+  budgetingCases,
 ];

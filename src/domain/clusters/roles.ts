@@ -29,6 +29,9 @@ export const CLUSTER_ACTIONS = [
   'marketplace.use',
   'clearing.record_invoice',
   'clearing.manage',
+  'budgeting.manage',
+  'budgeting.vote',
+  'budgeting.assist',
   'participation.manage',
   'participation.take_part_verified',
 ] as const;
@@ -47,15 +50,19 @@ export const POLICY: Readonly<Record<ClusterRole, readonly ClusterAction[]>> = {
     'currency.use',
     'marketplace.use',
     'clearing.record_invoice',
+    'budgeting.vote',
     'participation.take_part_verified',
   ],
   mediator: [
     'cluster.read_members_only',
     'person.list',
     'organisation.read_private',
+    // Mediators staff polling stations: they enter paper ballots cast with one-time voting codes.
+    'budgeting.vote',
+    'budgeting.assist',
     'participation.take_part_verified',
   ],
-  participant: ['cluster.read_members_only'],
+  participant: ['cluster.read_members_only', 'budgeting.vote'],
   observer: ['cluster.read_members_only'],
 };
 

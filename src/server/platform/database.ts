@@ -412,6 +412,91 @@ export interface ClearingPositionTable {
   cancelled_cents: number;
 }
 
+export interface BudgetTable {
+  cluster_id: string;
+  id: string;
+  process_id: string | null;
+  name: string;
+  description: string;
+  currency: string;
+  amount_minor: number;
+  rule: string;
+  /** numeric, as PostgreSQL writes it. */
+  score_threshold: string | null;
+  ballot_type: 'approval' | 'cumulative';
+  min_projects: number;
+  max_projects: number | null;
+  max_total_cost_minor: number | null;
+  points_per_voter: number | null;
+  max_points_per_project: number | null;
+  opens_at: Date;
+  closes_at: Date;
+  is_member_voting: boolean;
+  is_code_voting: boolean;
+  status: 'draft' | 'open' | 'closed' | 'published';
+  pabulib: unknown;
+  created_at: Date;
+  created_by: string | null;
+  updated_at: Date;
+  opened_at: Date | null;
+  closed_at: Date | null;
+  published_at: Date | null;
+}
+
+export interface BudgetProjectTable {
+  cluster_id: string;
+  budget_id: string;
+  id: string;
+  title: string;
+  description: string;
+  cost_minor: number;
+  category: string;
+  source_proposal_id: string | null;
+  pabulib_id: string | null;
+  pabulib_fields: unknown;
+  position: number;
+  created_at: Date;
+}
+
+export interface BudgetVotingCodeTable {
+  cluster_id: string;
+  budget_id: string;
+  id: string;
+  code_hash: string;
+  created_at: Date;
+  created_by: string | null;
+  used_at: Date | null;
+  used_by: string | null;
+}
+
+export interface BudgetBallotTable {
+  cluster_id: string;
+  budget_id: string;
+  id: string;
+  voter_id: string | null;
+  voting_code_id: string | null;
+  pabulib_voter_id: string | null;
+  pabulib_fields: unknown;
+  position: number | null;
+  project_ids: string[];
+  points: number[] | null;
+  cast_at: Date;
+  updated_at: Date;
+}
+
+export interface BudgetResultTable {
+  cluster_id: string;
+  budget_id: string;
+  rule: string;
+  selected_project_ids: string[];
+  spent_minor: number;
+  voter_count: number;
+  voters_with_funded_project: number;
+  explanation: unknown;
+  computed_at: Date;
+  computed_by: string | null;
+}
+
 export interface ParticipatoryProcessTable {
   cluster_id: string;
   id: string;
@@ -689,6 +774,11 @@ export interface Database {
   clearing_cancellation: ClearingCancellationTable;
   clearing_confirmation: ClearingConfirmationTable;
   clearing_position: ClearingPositionTable;
+  budget: BudgetTable;
+  budget_project: BudgetProjectTable;
+  budget_voting_code: BudgetVotingCodeTable;
+  budget_ballot: BudgetBallotTable;
+  budget_result: BudgetResultTable;
   participatory_process: ParticipatoryProcessTable;
   process_phase: ProcessPhaseTable;
   proposal: ProposalTable;
