@@ -35,6 +35,12 @@ const USAGE = `Usage: kopa <command>
   bench api [--quick]           run the API benchmark (writes bench/results/api.json)
   bench clearing                time clearing on generated networks (bench/results/clearing.json)
   bench pb                      time budgeting rules on real instances (bench/results/pb.json)
+  bench ledger [--quick] [--json]
+                                durable payments per second through the API at 1/8/32 clients,
+                                against pgbench TPC-B on the same server (bench/results/ledger.json)
+  bench wallet-history [--quick] [--json]
+                                wallet history pages over 1,000,000 transfers
+                                (bench/results/wallet-history.json)
 
 Configuration comes from the environment: PORT, DATABASE_URL, KOPA_DATA_DIR, KOPA_PUBLIC_URL,
 SMTP_HOST, SMTP_PORT, SMTP_SECURE, SMTP_USER, SMTP_PASSWORD, SMTP_FROM, KOPA_DEMO.`;

@@ -23,8 +23,8 @@ const MEMBER_COUNT = 10;
 const PAYMENT_COUNT = 1_000;
 /** Of the payments, how many repeat an earlier one's key and body, racing it. */
 const REPEAT_COUNT = 100;
-/** Requests under way at once: ten per connection of the application's pool. */
-const IN_FLIGHT = 100;
+/** Requests under way at once: all of them (900 payments and 100 repeats racing their originals). */
+const IN_FLIGHT = PAYMENT_COUNT;
 const CREDIT_LIMIT_MINOR = 1_000;
 const MAX_BALANCE_MINOR = 2_500;
 

@@ -139,9 +139,20 @@ export class LedgerWriter {
       currency,
       accountTypes,
     );
-    const transfer = await this.insert(tx, clusterId, draft, draft.amountMinor, payer, payee, now, {
-      relatedTransferId: draft.relatedTransferId ?? null,
-    });
+    // Each row tells the balance after itself: the payment's before its fee, the fee's after both.
+    const payerAfterPayment = { ...payer, balance_minor: outcome.payer.balanceMinor };
+    const transfer = await this.insert(
+      tx,
+      clusterId,
+      draft,
+      draft.amountMinor,
+      payerAfterPayment,
+      payee,
+      now,
+      {
+        relatedTransferId: draft.relatedTransferId ?? null,
+      },
+    );
     let feeTransfer: TransferRow | null = null;
     const saved = [payer, payee];
     if (chargesFee && feeState) {

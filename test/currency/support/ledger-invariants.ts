@@ -43,9 +43,8 @@ export async function ledgerViolations(db: Queryable, clusterId: string): Promis
            OR (max_balance_minor IS NOT NULL AND balance_minor > max_balance_minor))::int AS past_limits
     FROM currency_account WHERE cluster_id = ${clusterId}`.execute(db);
 
-  // Each transfer seen from both of its accounts; holds and voids reserve but move nothing. A
-  // payment's row gives the payer's balance after the payment and its fee together (what the payer
-  // is shown), so the payer's side of the fee row that follows it moves nothing more.
+  // Each transfer seen from both of its accounts; holds and voids reserve but move nothing. Every
+  // row, a payment's fee included, gives the balances right after itself.
   const { rows: transferRows } = await sql<{
     not_matching: number;
     broken_chains: number;
@@ -53,12 +52,9 @@ export async function ledgerViolations(db: Queryable, clusterId: string): Promis
   }>`
     WITH leg AS (
       SELECT t.payer_account_id AS account_id, t.seq, t.kind, true AS is_payer,
-        CASE WHEN t.kind IN ('hold', 'void', 'fee') THEN 0
-             ELSE -t.amount_minor - coalesce(fee.amount_minor, 0) END AS delta,
+        CASE WHEN t.kind IN ('hold', 'void') THEN 0 ELSE -t.amount_minor END AS delta,
         t.payer_balance_after AS balance_after
       FROM currency_transfer t
-      LEFT JOIN currency_transfer fee ON t.kind = 'payment' AND fee.kind = 'fee'
-        AND fee.cluster_id = t.cluster_id AND fee.related_transfer_id = t.id
       WHERE t.cluster_id = ${clusterId}
       UNION ALL
       SELECT t.payee_account_id, t.seq, t.kind, false,

@@ -80,6 +80,10 @@ function toAppError(error: FastifyError): AppError | null {
   if (pgCode === 'ECONNREFUSED' || pgCode.startsWith('57P') || pgCode.startsWith('08')) {
     return new AppError('service.unavailable', 503);
   }
+  // Every pooled connection stayed busy past the pool's wait: overload, worth a retry, not a bug.
+  if (error.message === 'timeout exceeded when trying to connect') {
+    return new AppError('service.unavailable', 503);
+  }
   return null;
 }
 
