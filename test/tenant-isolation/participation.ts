@@ -21,6 +21,18 @@ export const participationCases: TenantCaseSet = {
         inputEffect: 'Residents chose the street.',
       }),
     );
+    const meeting = expectOk(
+      await owner.post(`${other.url}/meetings`, {
+        title: 'Open evening',
+        format: 'in_person',
+        address: 'Town hall',
+        startsAt: '2099-05-01T16:00:00Z',
+        endsAt: '2099-05-01T18:00:00Z',
+        capacity: 10,
+      }),
+      201,
+    );
+    expectOk(await owner.put(`${other.url}/meetings/${meeting.id}/registration`));
     const accepted = expectOk(await owner.get(proposal.url));
     const resultId = accepted.resultId as string;
     const ownProcess = await openProcess(ctx, {
@@ -34,6 +46,7 @@ export const participationCases: TenantCaseSet = {
     const processPath = `/processes/${other.id}`;
     const proposalPath = `${processPath}/proposals/${proposal.id}`;
     const resultPath = `${processPath}/results/${resultId}`;
+    const meetingPath = `${processPath}/meetings/${meeting.id}`;
     const forbidden = denied(403, 'auth.forbidden');
     const noProcess = denied(404, 'participation.process_not_found');
     const noCluster = denied(404, 'cluster.not_found');
@@ -170,6 +183,55 @@ export const participationCases: TenantCaseSet = {
         forbidden(await c.get(`${p}/participation/reports`));
         expect((await c.get(`${a}/participation/reports`)).body.items).toEqual([]);
         noCluster(await c.get(`${hidden}/participation/reports`));
+      }),
+      route('GET', '/processes/{processId}/meetings', async () => {
+        expect((await c.get(`${p}${processPath}/meetings`)).body.items).toHaveLength(1);
+        await elsewhere('GET', `${processPath}/meetings`);
+      }),
+      route('GET', '/processes/{processId}/meetings.ics', async () => {
+        expect((await c.get(`${p}${processPath}/meetings.ics`)).body).toContain('Open evening');
+        await elsewhere('GET', `${processPath}/meetings.ics`);
+      }),
+      route('POST', '/processes/{processId}/meetings', async () => {
+        const plan = {
+          title: 'Mine',
+          format: 'online',
+          onlineUrl: 'https://x.example',
+          startsAt: '2099-01-01T00:00:00Z',
+          endsAt: '2099-01-01T01:00:00Z',
+        };
+        forbidden(await c.post(`${p}${processPath}/meetings`, plan));
+        await elsewhere('POST', `${processPath}/meetings`, plan);
+      }),
+      route('GET', '/processes/{processId}/meetings/{meetingId}', async () => {
+        expect((await c.get(`${p}${meetingPath}`)).body).toMatchObject({
+          registeredCount: 1,
+          can: { manage: false },
+        });
+        await elsewhere('GET', meetingPath);
+      }),
+      route('GET', '/processes/{processId}/meetings/{meetingId}/calendar.ics', async () => {
+        await elsewhere('GET', `${meetingPath}/calendar.ics`);
+      }),
+      route('PATCH', '/processes/{processId}/meetings/{meetingId}', async () => {
+        forbidden(await c.patch(`${p}${meetingPath}`, { capacity: 1000 }));
+        await elsewhere('PATCH', meetingPath, { capacity: 1000 });
+      }),
+      route('PUT', '/processes/{processId}/meetings/{meetingId}/registration', async () => {
+        await elsewhere('PUT', `${meetingPath}/registration`);
+      }),
+      route('DELETE', '/processes/{processId}/meetings/{meetingId}/registration', async () => {
+        await elsewhere('DELETE', `${meetingPath}/registration`);
+        expect((await owner.get(`${p}${meetingPath}`)).body.viewer.registration).toBe('registered');
+      }),
+      route('GET', '/processes/{processId}/meetings/{meetingId}/registrations', async () => {
+        forbidden(await c.get(`${p}${meetingPath}/registrations`));
+        await elsewhere('GET', `${meetingPath}/registrations`);
+      }),
+      route('POST', '/processes/{processId}/meetings/{meetingId}/minutes', async () => {
+        const minutes = { minutes: 'Forged', attendeeCount: 1 };
+        forbidden(await c.post(`${p}${meetingPath}/minutes`, minutes));
+        await elsewhere('POST', `${meetingPath}/minutes`, minutes);
       }),
       route('GET', '/processes/{processId}/results', async () => {
         expect((await c.get(`${p}${processPath}/results`)).body.items).toHaveLength(1);

@@ -7,6 +7,7 @@ import type { Mailer } from '../platform/mail.ts';
 import { AnswerService } from './answer-service.ts';
 import { CommentService } from './comment-service.ts';
 import { FollowService } from './follow-service.ts';
+import { MeetingService } from './meeting-service.ts';
 import { ParticipationNotices } from './notices.ts';
 import { NotificationService } from './notification-service.ts';
 import { ParticipationAccess } from './participation-access.ts';
@@ -37,6 +38,7 @@ export function assembleParticipation(deps: ParticipationDeps) {
     answers: new AnswerService(db, participation, audit, notices, proposals, results),
     results,
     follows: new FollowService(db, participation),
+    meetings: new MeetingService(db, participation, audit, notices, new URL(deps.publicUrl).host),
     participationNotifications: new NotificationService(db, deps.access, clock),
   };
 }

@@ -1,7 +1,8 @@
-/** HTTP for participation: processes, proposals and deliberation, results, notifications. */
+/** HTTP for participation: processes, proposals and deliberation, meetings, results, notifications. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { ParticipationServices } from './assemble.ts';
 import { followRoutes } from './follow-routes.ts';
+import { meetingRoutes } from './meeting-routes.ts';
 import { notificationRoutes } from './notification-routes.ts';
 import { processRoutes } from './process-routes.ts';
 import { proposalRoutes } from './proposal-routes.ts';
@@ -17,6 +18,7 @@ export const participationRoutes: FastifyPluginAsyncTypebox<ParticipationRoutesO
   await app.register(processRoutes, { processes: options.processes, rateLimitScale });
   await app.register(proposalRoutes, { ...options, rateLimitScale });
   await app.register(resultRoutes, { results: options.results, rateLimitScale });
+  await app.register(meetingRoutes, { meetings: options.meetings, rateLimitScale });
   await app.register(followRoutes, { follows: options.follows, rateLimitScale });
   await app.register(notificationRoutes, {
     notifications: options.participationNotifications,
