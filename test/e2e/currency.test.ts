@@ -217,10 +217,10 @@ describe.skipIf(!hasChromium)('the cluster currency in the browser', () => {
     expect(await payment.locator('.history__amount').textContent()).toBe('Paid -PEL\u00a0125.50');
     const fee = history.getByRole('listitem').filter({ hasText: 'To Cluster fee account' });
     expect(await fee.locator('.history__amount').textContent()).toBe('Paid -PEL\u00a01.25');
-    // Newest first, with the balance the payment and its fee left.
+    // Newest first, each with the balance it left: the fee's after the payment's.
     expect(await history.locator('.history__balance').allTextContents()).toEqual([
-      'included in the payment’s balance',
-      'Balance -PEL\u00a0126.75, fee of PEL\u00a01.25 included',
+      'Balance -PEL\u00a0126.75',
+      'Balance -PEL\u00a0125.50',
     ]);
     payerWatch.expectNone();
   });

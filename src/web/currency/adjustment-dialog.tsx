@@ -51,6 +51,7 @@ export function AdjustmentDialog({
           />
         </>
       }
+      reasonHelp={<FormattedMessage id="currency.reverse.reason.help" />}
       submitLabel={<FormattedMessage id="currency.adjust.submit" />}
       toBody={(form, reason) => ({
         fromAccountId: form.text('fromAccountId'),

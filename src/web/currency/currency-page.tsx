@@ -136,7 +136,7 @@ function CurrencyFacts({ currency, slug }: { currency: CurrencySettings; slug: s
             <FormattedMessage id="currency.settings.code" />
           </dt>
           <dd>
-            {currency.code} ({currency.symbol})
+            {currency.symbol === currency.code ? currency.code : `${currency.code} (${currency.symbol})`}
           </dd>
         </div>
         <div>

@@ -57,11 +57,6 @@ export function HistorySection({ slug, accountId, unit, mayReverse }: Props) {
   const reversed = new Set(
     items.filter((item) => item.kind === 'reversal').map((item) => item.relatedTransferId),
   );
-  // A payment's row gives the payer's balance after the payment and its fee together; the fee's
-  // own row follows it, moving nothing more on the payer's side.
-  const feeOfPayment = new Map(
-    items.filter((item) => item.kind === 'fee').map((item) => [item.relatedTransferId, item.amountMinor]),
-  );
 
   const apply = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -145,7 +140,6 @@ export function HistorySection({ slug, accountId, unit, mayReverse }: Props) {
               slug={slug}
               entry={entry}
               unit={unit}
-              includedFeeMinor={entry.direction === 'out' ? feeOfPayment.get(entry.id) : undefined}
               mayReverse={mayReverse && REVERSIBLE.has(entry.kind) && !reversed.has(entry.id)}
             />
           ))}
@@ -160,16 +154,13 @@ function HistoryItem({
   slug,
   entry,
   unit,
-  includedFeeMinor,
   mayReverse,
 }: {
   slug: string;
   entry: HistoryEntry;
   unit: CurrencyUnit;
-  includedFeeMinor: number | undefined;
   mayReverse: boolean;
 }) {
-  const isPayersFee = entry.kind === 'fee' && entry.direction === 'out';
   const accountName = useAccountName();
   const counterparty = accountName({ kind: entry.counterpartyKind, name: entry.counterpartyName });
   const signed = entry.direction === 'out' ? -entry.amountMinor : entry.amountMinor;
@@ -210,22 +201,13 @@ function HistoryItem({
           </span>
           <Money minor={signed} unit={unit} signed />
         </p>
-        {isPayersFee ? (
+        {entry.balanceAfterMinor !== null && (
           <p className="history__balance">
-            <FormattedMessage id="currency.history.feeIncluded" />
+            <FormattedMessage
+              id="currency.history.balanceAfter"
+              values={{ amount: <Money minor={entry.balanceAfterMinor} unit={unit} /> }}
+            />
           </p>
-        ) : (
-          entry.balanceAfterMinor !== null && (
-            <p className="history__balance">
-              <FormattedMessage
-                id={includedFeeMinor ? 'currency.history.balanceAfterFee' : 'currency.history.balanceAfter'}
-                values={{
-                  amount: <Money minor={entry.balanceAfterMinor} unit={unit} />,
-                  fee: <Money minor={includedFeeMinor ?? 0} unit={unit} />,
-                }}
-              />
-            </p>
-          )
         )}
         {mayReverse && <ReverseDialog slug={slug} entry={entry} unit={unit} counterparty={counterparty} />}
       </div>
