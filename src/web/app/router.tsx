@@ -11,6 +11,9 @@ import { SignInPage } from '../accounts/sign-in-page.tsx';
 import { SignUpPage } from '../accounts/sign-up-page.tsx';
 import { VerifyEmailPage } from '../accounts/verify-email-page.tsx';
 import { OutboxPage } from '../admin/outbox-page.tsx';
+import { BudgetPage } from '../budgeting/budget-page.tsx';
+import { BudgetsPage } from '../budgeting/budgets-page.tsx';
+import { ResultsPage } from '../budgeting/results-page.tsx';
 import { ClearingPage } from '../clearing/clearing-page.tsx';
 import { InvoicesPage } from '../clearing/invoices-page.tsx';
 import { RoundPage } from '../clearing/round-page.tsx';
@@ -184,6 +187,24 @@ const clearingRoundRoute = createRoute({
   },
 });
 
+const budgetsRoute = clusterPage('budgets', (slug) => <BudgetsPage slug={slug} />);
+const budgetRoute = createRoute({
+  getParentRoute: () => clusterRoute,
+  path: 'budgets/$budgetId',
+  component: function BudgetRoute() {
+    const { slug, budgetId } = budgetRoute.useParams();
+    return <BudgetPage slug={slug} budgetId={budgetId} />;
+  },
+});
+const budgetResultsRoute = createRoute({
+  getParentRoute: () => clusterRoute,
+  path: 'budgets/$budgetId/results',
+  component: function BudgetResultsRoute() {
+    const { slug, budgetId } = budgetResultsRoute.useParams();
+    return <ResultsPage slug={slug} budgetId={budgetId} />;
+  },
+});
+
 const marketplaceRoute = clusterPage('marketplace', (slug) => <MarketplacePage slug={slug} />);
 const newListingRoute = clusterPage('marketplace/listings/new', (slug) => <NewListingPage slug={slug} />);
 const myListingsRoute = clusterPage('marketplace/mine', (slug) => <MyListingsPage slug={slug} />);
@@ -243,6 +264,9 @@ const routeTree = rootRoute.addChildren([
     clearingRoute,
     clearingInvoicesRoute,
     clearingRoundRoute,
+    budgetsRoute,
+    budgetRoute,
+    budgetResultsRoute,
     currencyRoute,
     currencySettingsRoute,
     currencyAccountsRoute,

@@ -53,6 +53,11 @@ export function ClusterFrame({ slug, children }: { slug: string; children: React
                   <FormattedMessage id="clusterNav.marketplace" />
                 </NavLink>
               </li>
+              <li>
+                <NavLink href={paths.budgets(slug)} className="subnav__link" matchesDeeper>
+                  <FormattedMessage id="clusterNav.budgets" />
+                </NavLink>
+              </li>
               {can['currency.use'] && (
                 <li>
                   <NavLink href={paths.currency(slug)} className="subnav__link" matchesDeeper>

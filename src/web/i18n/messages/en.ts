@@ -3,6 +3,7 @@
  * exactly the same ones (checked by the compiler and by messages.test.ts).
  */
 
+import { budgetingMessages } from './areas/budgeting.ts';
 import { clearingMessages } from './areas/clearing.ts';
 import { currencyMessages } from './areas/currency.ts';
 import { marketplaceMessages } from './areas/marketplace.ts';
@@ -15,6 +16,7 @@ export const en = {
   ...marketplaceMessages.en,
   ...clearingMessages.en,
   ...participationMessages.en,
+  ...budgetingMessages.en,
   // common
   'common.loading': 'Loading…',
   'common.loadMore': 'Load more',

@@ -1,5 +1,6 @@
 /** French messages (ICU MessageFormat). */
 
+import { budgetingMessages } from './areas/budgeting.ts';
 import { clearingMessages } from './areas/clearing.ts';
 
 import { currencyMessages } from './areas/currency.ts';
@@ -14,6 +15,7 @@ export const fr: Messages = {
   ...marketplaceMessages.fr,
   ...clearingMessages.fr,
   ...participationMessages.fr,
+  ...budgetingMessages.fr,
   // common
   'common.loading': 'Chargement…',
   'common.loadMore': 'Afficher plus',

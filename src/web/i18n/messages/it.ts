@@ -1,5 +1,6 @@
 /** Italian messages (ICU MessageFormat). */
 
+import { budgetingMessages } from './areas/budgeting.ts';
 import { clearingMessages } from './areas/clearing.ts';
 
 import { currencyMessages } from './areas/currency.ts';
@@ -14,6 +15,7 @@ export const it: Messages = {
   ...marketplaceMessages.it,
   ...clearingMessages.it,
   ...participationMessages.it,
+  ...budgetingMessages.it,
   // common
   'common.loading': 'Caricamento…',
   'common.loadMore': 'Mostra altri',

@@ -1,5 +1,6 @@
 /** Latvian messages (ICU MessageFormat; Latvian plurals: zero / one / other). */
 
+import { budgetingMessages } from './areas/budgeting.ts';
 import { clearingMessages } from './areas/clearing.ts';
 
 import { currencyMessages } from './areas/currency.ts';
@@ -14,6 +15,7 @@ export const lv: Messages = {
   ...marketplaceMessages.lv,
   ...clearingMessages.lv,
   ...participationMessages.lv,
+  ...budgetingMessages.lv,
   // common
   'common.loading': 'Ielādē…',
   'common.loadMore': 'Ielādēt vairāk',

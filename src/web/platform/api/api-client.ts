@@ -21,7 +21,7 @@ function readCookie(name: string): string | null {
 }
 
 /** The server sets the CSRF cookie on any /api GET; a first write before any read fetches it. */
-async function csrfToken(): Promise<string> {
+export async function csrfToken(): Promise<string> {
   const existing = readCookie(CSRF_COOKIE);
   if (existing) return existing;
   await fetch(`${API_ROOT}/session`, { credentials: 'same-origin' });

@@ -41,6 +41,10 @@ export const paths = {
   clearingInvoices: (slug: string) => `/clusters/${segment(slug)}/clearing/invoices`,
   clearingRound: (slug: string, roundId: string) =>
     `/clusters/${segment(slug)}/clearing/rounds/${segment(roundId)}`,
+  budgets: (slug: string) => `/clusters/${segment(slug)}/budgets`,
+  budget: (slug: string, budgetId: string) => `/clusters/${segment(slug)}/budgets/${segment(budgetId)}`,
+  budgetResults: (slug: string, budgetId: string) =>
+    `/clusters/${segment(slug)}/budgets/${segment(budgetId)}/results`,
   invitation: (token: string) => `/invitations/${segment(token)}`,
   outbox: () => '/admin/outbox',
 } as const;
