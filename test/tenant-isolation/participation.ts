@@ -33,6 +33,21 @@ export const participationCases: TenantCaseSet = {
       201,
     );
     expectOk(await owner.put(`${other.url}/meetings/${meeting.id}/registration`));
+    const survey = expectOk(
+      await owner.post(`${other.url}/surveys`, {
+        title: 'Priorities',
+        opensAt: '2026-01-01T00:00:00Z',
+        closesAt: '2099-01-01T00:00:00Z',
+        questions: [{ kind: 'short_text', prompt: 'Your secret wish' }],
+      }),
+      201,
+    );
+    expectOk(
+      await owner.post(`${other.url}/surveys/${survey.id}/responses`, {
+        answers: [{ questionId: survey.questions[0].id, text: 'A private wish' }],
+      }),
+      201,
+    );
     const accepted = expectOk(await owner.get(proposal.url));
     const resultId = accepted.resultId as string;
     const ownProcess = await openProcess(ctx, {
@@ -47,6 +62,7 @@ export const participationCases: TenantCaseSet = {
     const proposalPath = `${processPath}/proposals/${proposal.id}`;
     const resultPath = `${processPath}/results/${resultId}`;
     const meetingPath = `${processPath}/meetings/${meeting.id}`;
+    const surveyPath = `${processPath}/surveys/${survey.id}`;
     const forbidden = denied(403, 'auth.forbidden');
     const noProcess = denied(404, 'participation.process_not_found');
     const noCluster = denied(404, 'cluster.not_found');
@@ -232,6 +248,37 @@ export const participationCases: TenantCaseSet = {
         const minutes = { minutes: 'Forged', attendeeCount: 1 };
         forbidden(await c.post(`${p}${meetingPath}/minutes`, minutes));
         await elsewhere('POST', `${meetingPath}/minutes`, minutes);
+      }),
+      route('GET', '/processes/{processId}/surveys', async () => {
+        expect((await c.get(`${p}${processPath}/surveys`)).body.items).toHaveLength(1);
+        await elsewhere('GET', `${processPath}/surveys`);
+      }),
+      route('POST', '/processes/{processId}/surveys', async () => {
+        const ask = {
+          title: 'Mine',
+          opensAt: '2026-01-01T00:00:00Z',
+          closesAt: '2099-01-01T00:00:00Z',
+          questions: [{ kind: 'long_text', prompt: 'Q' }],
+        };
+        forbidden(await c.post(`${p}${processPath}/surveys`, ask));
+        await elsewhere('POST', `${processPath}/surveys`, ask);
+      }),
+      route('GET', '/processes/{processId}/surveys/{surveyId}', async () => {
+        expect((await c.get(`${p}${surveyPath}`)).body.can.manage).toBe(false);
+        await elsewhere('GET', surveyPath);
+      }),
+      route('POST', '/processes/{processId}/surveys/{surveyId}/responses', async () => {
+        await elsewhere('POST', `${surveyPath}/responses`, { answers: [] });
+      }),
+      route('GET', '/processes/{processId}/surveys/{surveyId}/results', async () => {
+        const results = await c.get(`${p}${surveyPath}/results`);
+        expect(results.body.responseCount).toBe(1);
+        expect(JSON.stringify(results.body)).not.toContain('A private wish');
+        await elsewhere('GET', `${surveyPath}/results`);
+      }),
+      route('GET', '/processes/{processId}/surveys/{surveyId}/responses.csv', async () => {
+        forbidden(await c.get(`${p}${surveyPath}/responses.csv`));
+        await elsewhere('GET', `${surveyPath}/responses.csv`);
       }),
       route('GET', '/processes/{processId}/results', async () => {
         expect((await c.get(`${p}${processPath}/results`)).body.items).toHaveLength(1);

@@ -14,6 +14,7 @@ import { ParticipationAccess } from './participation-access.ts';
 import { ProcessService } from './process-service.ts';
 import { ProposalService } from './proposal-service.ts';
 import { ResultService } from './result-service.ts';
+import { SurveyService } from './survey-service.ts';
 
 export interface ParticipationDeps {
   readonly db: Db;
@@ -38,6 +39,7 @@ export function assembleParticipation(deps: ParticipationDeps) {
     answers: new AnswerService(db, participation, audit, notices, proposals, results),
     results,
     follows: new FollowService(db, participation),
+    surveys: new SurveyService(db, participation, audit),
     meetings: new MeetingService(db, participation, audit, notices, new URL(deps.publicUrl).host),
     participationNotifications: new NotificationService(db, deps.access, clock),
   };

@@ -1,4 +1,4 @@
-/** HTTP for participation: processes, proposals and deliberation, meetings, results, notifications. */
+/** HTTP for participation: processes, proposals and deliberation, meetings, surveys, results, notifications. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { ParticipationServices } from './assemble.ts';
 import { followRoutes } from './follow-routes.ts';
@@ -7,6 +7,7 @@ import { notificationRoutes } from './notification-routes.ts';
 import { processRoutes } from './process-routes.ts';
 import { proposalRoutes } from './proposal-routes.ts';
 import { resultRoutes } from './result-routes.ts';
+import { surveyRoutes } from './survey-routes.ts';
 
 export type ParticipationRoutesOptions = ParticipationServices & { readonly rateLimitScale: number };
 
@@ -19,6 +20,7 @@ export const participationRoutes: FastifyPluginAsyncTypebox<ParticipationRoutesO
   await app.register(proposalRoutes, { ...options, rateLimitScale });
   await app.register(resultRoutes, { results: options.results, rateLimitScale });
   await app.register(meetingRoutes, { meetings: options.meetings, rateLimitScale });
+  await app.register(surveyRoutes, { surveys: options.surveys, rateLimitScale });
   await app.register(followRoutes, { follows: options.follows, rateLimitScale });
   await app.register(notificationRoutes, {
     notifications: options.participationNotifications,
