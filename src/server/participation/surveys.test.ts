@@ -53,11 +53,8 @@ describe('surveys', () => {
     const process = await openProcess(ctx);
     const survey = await ask(process);
     const [q1, q2, q3, q4, q5] = survey.questionIds;
-    const people = [
-      await resident(ctx, process.slug, 'Ada'),
-      await resident(ctx, process.slug, 'Bo'),
-      await resident(ctx, process.slug, 'Cy'),
-    ];
+    const ada = await resident(ctx, process.slug, 'Ada');
+    const people = [ada, await resident(ctx, process.slug, 'Bo'), await resident(ctx, process.slug, 'Cy')];
     const responses = [
       [
         { questionId: q1, choices: [0] },
