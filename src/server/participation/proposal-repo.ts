@@ -19,6 +19,16 @@ export type ProposalOrder =
   | { readonly sort: 'support'; readonly after: [number, string] | null }
   | { readonly sort: 'random'; readonly seed: number; readonly after: [string, string] | null };
 
+/** The filter's conditions on `proposal as p`. */
+function matching(filter: ProposalFilter) {
+  const conditions = [
+    filter.state !== undefined ? sql`p.state = ${filter.state}` : sql`p.state <> 'withdrawn'`,
+    ...(filter.category !== undefined ? [sql`p.category = ${filter.category}`] : []),
+    ...(filter.includeHidden ? [] : [sql`p.hidden_at is null`]),
+  ];
+  return sql<boolean>`${sql.join(conditions, sql` and `)}`;
+}
+
 export const proposalRepo = {
   insert: (db: Q, row: ProposalTable) => db.insertInto('proposal').values(row).execute(),
 
@@ -84,10 +94,7 @@ export const proposalRepo = {
       ])
       .where('p.cluster_id', '=', clusterId)
       .where('p.process_id', '=', processId)
-      .$if(filter.category !== undefined, (qb) => qb.where('p.category', '=', filter.category as string))
-      .$if(filter.state !== undefined, (qb) => qb.where('p.state', '=', filter.state as string))
-      .$if(filter.state === undefined, (qb) => qb.where('p.state', '<>', 'withdrawn'))
-      .$if(!filter.includeHidden, (qb) => qb.where('p.hidden_at', 'is', null));
+      .where(matching(filter));
     if (order.sort === 'newest') {
       const after = order.after;
       query = query
@@ -102,13 +109,26 @@ export const proposalRepo = {
         .orderBy('p.support_count', 'desc')
         .orderBy('p.id', 'desc');
     } else {
-      const shuffled = sql<string>`md5(${String(order.seed)} || p.id::text)`;
+      // A permutation of its own for each seed: PostgreSQL's stable 64-bit hash of the id with the
+      // seed (no string building). Every row's key is computed to find a page, so the page's ids
+      // are found on the proposal table alone and only they are joined and returned.
+      const shuffled = sql`uuid_hash_extended(p.id, ${order.seed}::bigint)`;
       const after = order.after;
-      query = query
-        .select(shuffled.as('shuffle_key'))
+      const page = db
+        .selectFrom('proposal as p')
+        .select('p.id')
+        .where('p.cluster_id', '=', clusterId)
+        .where('p.process_id', '=', processId)
+        .where(matching(filter))
         .$if(after !== null, (qb) =>
-          qb.where(sql<boolean>`(${shuffled}, p.id) > (${after?.[0]}, ${after?.[1]}::uuid)`),
+          qb.where(sql<boolean>`(${shuffled}, p.id) > (${after?.[0]}::bigint, ${after?.[1]}::uuid)`),
         )
+        .orderBy(shuffled)
+        .orderBy('p.id')
+        .limit(limit + 1);
+      query = query
+        .select(sql<string>`${shuffled}::text`.as('shuffle_key'))
+        .where('p.id', 'in', page)
         .orderBy(shuffled)
         .orderBy('p.id');
     }
