@@ -279,6 +279,8 @@ describe.skipIf(!hasChromium)('the cluster currency in the browser', () => {
       const bands = section.getByRole('table', { name: 'How balances are spread' });
       const band = bands.getByRole('row', { name: /^from -PEL\s1,000 to under -PEL\s100/ });
       expect(await band.getByRole('cell').textContent()).toBe('1');
+      // The public log tells the currency's creation in words, not as a code.
+      await page.getByText('The cluster currency “Credito Peloro” (PEL) was created.').first().waitFor();
       await expectNoAxeViolations(page, `transparency with currency figures at ${width} px`);
       await settle(page);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);

@@ -5,7 +5,10 @@
  * not know yet.
  */
 import { FormattedMessage, useIntl } from 'react-intl';
+import { BUDGETING_EVENTS, BudgetingEvent } from '../budgeting/budgeting-event.tsx';
 import { CLEARING_EVENTS, ClearingEvent } from '../clearing/clearing-event.tsx';
+import { CURRENCY_EVENTS, CurrencyEvent } from '../currency/currency-event.tsx';
+import { MARKETPLACE_EVENTS, MarketplaceEvent } from '../marketplace/marketplace-event.tsx';
 import { membershipEventId } from '../organisations/membership-step-label.ts';
 import { useLabels } from '../platform/catalogue/use-labels.ts';
 import { CalendarDate } from '../platform/i18n/iso-date.tsx';
@@ -95,6 +98,9 @@ export function EventDescription({
     }
     default:
       if (CLEARING_EVENTS.includes(event.action)) return <ClearingEvent event={event} />;
+      if (CURRENCY_EVENTS.includes(event.action)) return <CurrencyEvent event={event} />;
+      if (MARKETPLACE_EVENTS.includes(event.action)) return <MarketplaceEvent event={event} />;
+      if (BUDGETING_EVENTS.includes(event.action)) return <BudgetingEvent event={event} />;
       return (
         <FormattedMessage
           id="event.other"

@@ -3,6 +3,15 @@ import { areaMessages } from './area.ts';
 
 export const budgetingMessages = areaMessages({
   en: {
+    'budget.event.created': 'Participatory budget “{name}” set up: {amount}.',
+    'budget.event.opened': 'Voting opened on “{name}”.',
+    'budget.event.closed': 'Voting closed on “{name}”.',
+    'budget.event.codes':
+      '{count, plural, one {# one-time voting code was} other {# one-time voting codes were}} printed for paper voting.',
+    'budget.event.imported':
+      'A Pabulib file was imported: {projects, plural, one {# project} other {# projects}}, {ballots, plural, one {# ballot} other {# ballots}}.',
+    'budget.event.results':
+      'Results of “{name}” published: {spent} of {amount} funded {projects, plural, one {# project} other {# projects}}.',
     'clusterNav.budgets': 'Budgets',
     'budgets.title': 'Participatory budgets',
     'budgets.lead':
@@ -119,6 +128,15 @@ export const budgetingMessages = areaMessages({
       'Not funded: its supporters had {money} left, it costs {cost}.',
   },
   lv: {
+    'budget.event.created': 'Izveidots līdzdalības budžets “{name}”: {amount}.',
+    'budget.event.opened': 'Atvērta balsošana par “{name}”.',
+    'budget.event.closed': 'Slēgta balsošana par “{name}”.',
+    'budget.event.codes':
+      'Papīra balsošanai izdrukāti {count, plural, zero {# vienreizēji balsošanas kodi} one {# vienreizējs balsošanas kods} other {# vienreizēji balsošanas kodi}}.',
+    'budget.event.imported':
+      'Importēts Pabulib fails: {projects, plural, zero {# projektu} one {# projekts} other {# projekti}}, {ballots, plural, zero {# biļetenu} one {# biļetens} other {# biļeteni}}.',
+    'budget.event.results':
+      'Publicēti “{name}” rezultāti: par {spent} no {amount} finansēti {projects, plural, zero {# projekti} one {# projekts} other {# projekti}}.',
     'clusterNav.budgets': 'Budžeti',
     'budgets.title': 'Līdzdalības budžeti',
     'budgets.lead':
@@ -237,6 +255,15 @@ export const budgetingMessages = areaMessages({
       'Nav finansēts: tā atbalstītājiem bija atlikuši {money}, tas maksā {cost}.',
   },
   fr: {
+    'budget.event.created': 'Budget participatif « {name} » créé : {amount}.',
+    'budget.event.opened': 'Le vote est ouvert pour « {name} ».',
+    'budget.event.closed': 'Le vote est clos pour « {name} ».',
+    'budget.event.codes':
+      '{count, plural, one {# code de vote à usage unique a été imprimé} other {# codes de vote à usage unique ont été imprimés}} pour le vote papier.',
+    'budget.event.imported':
+      'Un fichier Pabulib a été importé : {projects, plural, one {# projet} other {# projets}}, {ballots, plural, one {# bulletin} other {# bulletins}}.',
+    'budget.event.results':
+      'Résultats de « {name} » publiés : {spent} sur {amount} financent {projects, plural, one {# projet} other {# projets}}.',
     'clusterNav.budgets': 'Budgets',
     'budgets.title': 'Budgets participatifs',
     'budgets.lead':
@@ -355,6 +382,15 @@ export const budgetingMessages = areaMessages({
       'Non financé : ses soutiens avaient encore {money}, il coûte {cost}.',
   },
   it: {
+    'budget.event.created': 'Bilancio partecipativo “{name}” creato: {amount}.',
+    'budget.event.opened': 'Votazione aperta per “{name}”.',
+    'budget.event.closed': 'Votazione chiusa per “{name}”.',
+    'budget.event.codes':
+      '{count, plural, one {È stato stampato # codice di voto monouso} other {Sono stati stampati # codici di voto monouso}} per il voto su carta.',
+    'budget.event.imported':
+      'È stato importato un file Pabulib: {projects, plural, one {# progetto} other {# progetti}}, {ballots, plural, one {# scheda} other {# schede}}.',
+    'budget.event.results':
+      'Risultati di “{name}” pubblicati: {spent} su {amount} finanziano {projects, plural, one {# progetto} other {# progetti}}.',
     'clusterNav.budgets': 'Bilanci',
     'budgets.title': 'Bilanci partecipativi',
     'budgets.lead':

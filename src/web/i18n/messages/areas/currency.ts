@@ -3,6 +3,9 @@ import { areaMessages } from './area.ts';
 
 export const currencyMessages = areaMessages({
   en: {
+    'currency.event.created': 'The cluster currency “{name}” ({code}) was created.',
+    'currency.event.settingsChanged':
+      'The rules of the currency “{name}” were changed (fee {fee}, rebalancing after {months, plural, one {# month} other {# months}}).',
     'clusterNav.currency': 'Currency',
     'currency.title': 'Cluster currency',
     'currency.lead':
@@ -278,6 +281,9 @@ export const currencyMessages = areaMessages({
     'currency.figures.band.above': '{from} or more',
   },
   lv: {
+    'currency.event.created': 'Izveidota klastera valūta “{name}” ({code}).',
+    'currency.event.settingsChanged':
+      'Mainīti valūtas “{name}” noteikumi (komisija {fee}, nolīdzināšana pēc {months, plural, zero {# mēnešiem} one {# mēneša} other {# mēnešiem}}).',
     'clusterNav.currency': 'Valūta',
     'currency.title': 'Klastera valūta',
     'currency.lead':
@@ -551,6 +557,9 @@ export const currencyMessages = areaMessages({
     'currency.figures.band.above': '{from} vai vairāk',
   },
   fr: {
+    'currency.event.created': 'La monnaie du cluster « {name} » ({code}) a été créée.',
+    'currency.event.settingsChanged':
+      'Les règles de la monnaie « {name} » ont changé (commission {fee}, rééquilibrage après {months, plural, one {# mois} other {# mois}}).',
     'clusterNav.currency': 'Monnaie',
     'currency.title': 'Monnaie du cluster',
     'currency.lead':
@@ -829,6 +838,9 @@ export const currencyMessages = areaMessages({
     'currency.figures.band.above': '{from} ou plus',
   },
   it: {
+    'currency.event.created': 'È stata creata la moneta del cluster “{name}” ({code}).',
+    'currency.event.settingsChanged':
+      'Le regole della moneta “{name}” sono cambiate (commissione {fee}, riequilibrio dopo {months, plural, one {# mese} other {# mesi}}).',
     'clusterNav.currency': 'Moneta',
     'currency.title': 'Moneta del cluster',
     'currency.lead':

@@ -3,6 +3,9 @@ import { areaMessages } from './area.ts';
 
 export const marketplaceMessages = areaMessages({
   en: {
+    'marketplace.event.published':
+      '{kind, select, offer {New offer} other {New want}} in the marketplace: “{title}”.',
+    'marketplace.event.closed': 'A marketplace listing was closed.',
     'clusterNav.marketplace': 'Marketplace',
     'marketplace.title': 'Marketplace',
     'marketplace.lead': 'Offers and wants of the cluster’s members, priced in {currency} and in euros.',
@@ -174,6 +177,9 @@ export const marketplaceMessages = areaMessages({
     'marketplace.orders.cancelled': 'The order of “{title}” is cancelled.',
   },
   lv: {
+    'marketplace.event.published':
+      '{kind, select, offer {Jauns piedāvājums} other {Jauns pieprasījums}} tirgū: “{title}”.',
+    'marketplace.event.closed': 'Tirgus sludinājums tika slēgts.',
     'clusterNav.marketplace': 'Tirgus',
     'marketplace.title': 'Tirgus',
     'marketplace.lead': 'Klastera dalībnieku piedāvājumi un pieprasījumi ar cenām valūtā {currency} un eiro.',
@@ -347,6 +353,9 @@ export const marketplaceMessages = areaMessages({
     'marketplace.orders.cancelled': 'Pasūtījums “{title}” ir atcelts.',
   },
   fr: {
+    'marketplace.event.published':
+      '{kind, select, offer {Nouvelle offre} other {Nouvelle demande}} sur le marché : « {title} ».',
+    'marketplace.event.closed': 'Une annonce du marché a été close.',
     'clusterNav.marketplace': 'Place de marché',
     'marketplace.title': 'Place de marché',
     'marketplace.lead':
@@ -522,6 +531,9 @@ export const marketplaceMessages = areaMessages({
     'marketplace.orders.cancelled': 'La commande de « {title} » est annulée.',
   },
   it: {
+    'marketplace.event.published':
+      '{kind, select, offer {Nuova offerta} other {Nuova richiesta}} nel mercato: “{title}”.',
+    'marketplace.event.closed': 'Un annuncio del mercato è stato chiuso.',
     'clusterNav.marketplace': 'Mercato',
     'marketplace.title': 'Mercato',
     'marketplace.lead': 'Offerte e richieste dei membri del cluster, con prezzi in {currency} e in euro.',

@@ -1,0 +1,17 @@
+/** The marketplace's public events, told in plain words on the transparency page. */
+import { FormattedMessage } from 'react-intl';
+import type { AuditEvent } from '../transparency/audit-api.ts';
+
+export const MARKETPLACE_EVENTS = ['marketplace.listing_published', 'marketplace.listing_closed'];
+
+export function MarketplaceEvent({ event }: { event: AuditEvent }) {
+  if (event.action === 'marketplace.listing_closed')
+    return <FormattedMessage id="marketplace.event.closed" />;
+  const { kind, title } = event.payload;
+  return (
+    <FormattedMessage
+      id="marketplace.event.published"
+      values={{ kind: kind === 'offer' ? 'offer' : 'want', title: typeof title === 'string' ? title : '' }}
+    />
+  );
+}
