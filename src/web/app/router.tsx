@@ -35,6 +35,12 @@ import { OrdersPage } from '../marketplace/orders-page.tsx';
 import { DirectoryPage } from '../organisations/directory-page.tsx';
 import { OrganisationPage } from '../organisations/organisation-page.tsx';
 import { RegisterOrganisationPage } from '../organisations/register-organisation-page.tsx';
+import { MeetingPage } from '../participation/meeting-page.tsx';
+import { NewProposalPage } from '../participation/new-proposal-page.tsx';
+import { ProcessListPage } from '../participation/process-list-page.tsx';
+import { ProcessPage } from '../participation/process-page.tsx';
+import { ProposalPage } from '../participation/proposal-page.tsx';
+import { ResultPage as ParticipationResultPage } from '../participation/result-page.tsx';
 import { RecurringPage } from '../payment-requests/recurring-page.tsx';
 import { RequestsPage } from '../payment-requests/requests-page.tsx';
 import { InvitationPage } from '../people/invitation-page.tsx';
@@ -226,6 +232,48 @@ const editListingRoute = createRoute({
   },
 });
 
+const participationRoute = clusterPage('participation', (slug) => <ProcessListPage slug={slug} />);
+const processRoute = createRoute({
+  getParentRoute: () => clusterRoute,
+  path: 'participation/processes/$processId',
+  component: function ProcessRoute() {
+    const { slug, processId } = processRoute.useParams();
+    return <ProcessPage slug={slug} processId={processId} />;
+  },
+});
+const newProposalRoute = createRoute({
+  getParentRoute: () => clusterRoute,
+  path: 'participation/processes/$processId/proposals/new',
+  component: function NewProposalRoute() {
+    const { slug, processId } = newProposalRoute.useParams();
+    return <NewProposalPage slug={slug} processId={processId} />;
+  },
+});
+const proposalRoute = createRoute({
+  getParentRoute: () => clusterRoute,
+  path: 'participation/processes/$processId/proposals/$proposalId',
+  component: function ProposalRoute() {
+    const { slug, processId, proposalId } = proposalRoute.useParams();
+    return <ProposalPage slug={slug} processId={processId} proposalId={proposalId} />;
+  },
+});
+const meetingRoute = createRoute({
+  getParentRoute: () => clusterRoute,
+  path: 'participation/processes/$processId/meetings/$meetingId',
+  component: function MeetingRoute() {
+    const { slug, processId, meetingId } = meetingRoute.useParams();
+    return <MeetingPage slug={slug} processId={processId} meetingId={meetingId} />;
+  },
+});
+const participationResultRoute = createRoute({
+  getParentRoute: () => clusterRoute,
+  path: 'participation/processes/$processId/results/$resultId',
+  component: function ParticipationResultRoute() {
+    const { slug, processId, resultId } = participationResultRoute.useParams();
+    return <ParticipationResultPage slug={slug} processId={processId} resultId={resultId} />;
+  },
+});
+
 const organisationRoute = createRoute({
   getParentRoute: () => clusterRoute,
   path: 'organisations/$organisationId',
@@ -253,6 +301,12 @@ const routeTree = rootRoute.addChildren([
     membersRoute,
     newOrganisationRoute,
     organisationRoute,
+    participationRoute,
+    processRoute,
+    newProposalRoute,
+    proposalRoute,
+    meetingRoute,
+    participationResultRoute,
     marketplaceRoute,
     newListingRoute,
     myListingsRoute,

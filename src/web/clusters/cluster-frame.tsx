@@ -49,6 +49,11 @@ export function ClusterFrame({ slug, children }: { slug: string; children: React
                 </NavLink>
               </li>
               <li>
+                <NavLink href={paths.participation(slug)} className="subnav__link" matchesDeeper>
+                  <FormattedMessage id="clusterNav.participation" />
+                </NavLink>
+              </li>
+              <li>
                 <NavLink href={paths.marketplace(slug)} className="subnav__link" matchesDeeper>
                   <FormattedMessage id="clusterNav.marketplace" />
                 </NavLink>

@@ -10,6 +10,7 @@ import { CLEARING_EVENTS, ClearingEvent } from '../clearing/clearing-event.tsx';
 import { CURRENCY_EVENTS, CurrencyEvent } from '../currency/currency-event.tsx';
 import { MARKETPLACE_EVENTS, MarketplaceEvent } from '../marketplace/marketplace-event.tsx';
 import { membershipEventId } from '../organisations/membership-step-label.ts';
+import { PARTICIPATION_EVENTS, ParticipationEvent } from '../participation/participation-event.tsx';
 import { useLabels } from '../platform/catalogue/use-labels.ts';
 import { CalendarDate } from '../platform/i18n/iso-date.tsx';
 import type { MessageId } from '../platform/i18n/message-ids.ts';
@@ -100,6 +101,7 @@ export function EventDescription({
       if (CLEARING_EVENTS.includes(event.action)) return <ClearingEvent event={event} />;
       if (CURRENCY_EVENTS.includes(event.action)) return <CurrencyEvent event={event} />;
       if (MARKETPLACE_EVENTS.includes(event.action)) return <MarketplaceEvent event={event} />;
+      if (PARTICIPATION_EVENTS.includes(event.action)) return <ParticipationEvent event={event} />;
       if (BUDGETING_EVENTS.includes(event.action)) return <BudgetingEvent event={event} />;
       return (
         <FormattedMessage

@@ -41,6 +41,17 @@ export const paths = {
   clearingInvoices: (slug: string) => `/clusters/${segment(slug)}/clearing/invoices`,
   clearingRound: (slug: string, roundId: string) =>
     `/clusters/${segment(slug)}/clearing/rounds/${segment(roundId)}`,
+  participation: (slug: string) => `/clusters/${segment(slug)}/participation`,
+  process: (slug: string, processId: string) =>
+    `/clusters/${segment(slug)}/participation/processes/${segment(processId)}`,
+  newProposal: (slug: string, processId: string) =>
+    `/clusters/${segment(slug)}/participation/processes/${segment(processId)}/proposals/new`,
+  proposal: (slug: string, processId: string, proposalId: string) =>
+    `/clusters/${segment(slug)}/participation/processes/${segment(processId)}/proposals/${segment(proposalId)}`,
+  meeting: (slug: string, processId: string, meetingId: string) =>
+    `/clusters/${segment(slug)}/participation/processes/${segment(processId)}/meetings/${segment(meetingId)}`,
+  result: (slug: string, processId: string, resultId: string) =>
+    `/clusters/${segment(slug)}/participation/processes/${segment(processId)}/results/${segment(resultId)}`,
   budgets: (slug: string) => `/clusters/${segment(slug)}/budgets`,
   budget: (slug: string, budgetId: string) => `/clusters/${segment(slug)}/budgets/${segment(budgetId)}`,
   budgetResults: (slug: string, budgetId: string) =>

@@ -1,0 +1,330 @@
+/** The participation part of the API: processes, proposals, comments, answers, meetings and results. */
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import type { Page } from '../clusters/cluster-api.ts';
+import { api, apiUrl } from '../platform/api/api-client.ts';
+
+export type PhaseKind = 'information' | 'proposals' | 'deliberation' | 'voting' | 'implementation';
+export type ProposalState = 'published' | 'withdrawn' | 'evaluating' | 'accepted' | 'rejected';
+export type ProposalSort = 'newest' | 'support' | 'random';
+export type Alignment = 'for' | 'against' | 'neutral';
+export type Answer = 'evaluating' | 'accepted' | 'rejected';
+
+export interface Phase {
+  readonly id: string;
+  readonly kind: PhaseKind;
+  readonly startsAt: string;
+  readonly endsAt: string;
+  readonly isCurrent: boolean;
+  readonly allows: {
+    readonly propose: boolean;
+    readonly support: boolean;
+    readonly comment: boolean;
+    readonly vote: boolean;
+  };
+}
+
+export interface ProcessSummary {
+  readonly id: string;
+  readonly title: string;
+  readonly easyReadSummary: string;
+  readonly participationLevel: string;
+  readonly currentPhase: Phase | null;
+  readonly startsAt: string | null;
+  readonly endsAt: string | null;
+}
+
+export interface Process {
+  readonly id: string;
+  readonly title: string;
+  readonly descriptionHtml: string;
+  readonly easyReadSummary: string;
+  readonly projectLink: string;
+  readonly participationLevel: string;
+  readonly whoMayTakePart: 'signed_in' | 'verified';
+  readonly supportsPerPerson: number;
+  readonly phases: readonly Phase[];
+  readonly currentPhase: PhaseKind | null;
+  readonly can: {
+    readonly manage: boolean;
+    readonly takePart: boolean;
+    readonly propose: boolean;
+    readonly support: boolean;
+    readonly comment: boolean;
+  };
+}
+
+export interface ProposalSummary {
+  readonly id: string;
+  readonly title: string;
+  readonly category: string;
+  readonly state: ProposalState;
+  readonly supportCount: number;
+  readonly commentCount: number;
+  readonly publishedAt: string;
+  readonly authorName: string;
+  readonly hasSupported: boolean;
+}
+
+export interface Proposal {
+  readonly id: string;
+  readonly title: string;
+  readonly body: string;
+  readonly bodyHtml: string;
+  readonly category: string;
+  readonly locationText: string;
+  readonly estimatedCostCents: number | null;
+  readonly state: ProposalState;
+  readonly supportCount: number;
+  readonly commentCount: number;
+  readonly publishedAt: string;
+  readonly authors: readonly { readonly id: string; readonly displayName: string }[];
+  readonly answer: {
+    readonly state: ProposalState;
+    readonly reasoning: string;
+    readonly inputEffect: string;
+    readonly answeredAt: string;
+  } | null;
+  readonly hidden: { readonly reason: string } | null;
+  readonly resultId: string | null;
+  readonly viewer: {
+    readonly hasSupported: boolean;
+    readonly isFollowing: boolean;
+    readonly supportsLeft: number | null;
+    readonly isAuthor: boolean;
+  };
+  readonly can: {
+    readonly support: boolean;
+    readonly comment: boolean;
+    readonly answer: boolean;
+    readonly withdraw: boolean;
+  };
+}
+
+export interface Comment {
+  readonly id: string;
+  readonly parentId: string | null;
+  readonly depth: number;
+  readonly authorName: string;
+  readonly body: string;
+  readonly alignment: Alignment;
+  readonly createdAt: string;
+  readonly hidden: { readonly reason: string } | null;
+}
+
+export interface SimilarProposal {
+  readonly id: string;
+  readonly title: string;
+  readonly state: ProposalState;
+  readonly supportCount: number;
+}
+
+export interface Meeting {
+  readonly id: string;
+  readonly title: string;
+  readonly format: 'in_person' | 'online' | 'hybrid';
+  readonly address: string;
+  readonly onlineUrl: string;
+  readonly agenda: string;
+  readonly startsAt: string;
+  readonly endsAt: string;
+  readonly capacity: number | null;
+  readonly registeredCount: number;
+  readonly placesLeft: number | null;
+  readonly minutes: string;
+  readonly attendeeCount: number | null;
+}
+
+export interface MeetingPage extends Meeting {
+  readonly waitingCount: number;
+  readonly proposals: readonly { readonly id: string; readonly title: string }[];
+  readonly viewer: {
+    readonly registration: 'registered' | 'waiting' | null;
+    readonly waitingPosition: number | null;
+  };
+  readonly can: { readonly register: boolean; readonly cancel: boolean };
+}
+
+export interface Result {
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+  readonly easyReadSummary: string;
+  readonly sourceKind: 'proposal' | 'budget_project';
+  readonly sourceId: string;
+  readonly status: 'planned' | 'in_progress' | 'completed' | 'cancelled';
+  readonly progressPercent: number;
+}
+
+export interface ResultPage extends Result {
+  readonly timeline: readonly {
+    readonly id: string;
+    readonly title: string;
+    readonly description: string;
+    readonly happenedOn: string;
+    readonly evidenceText: string;
+    readonly evidenceUrl: string;
+    readonly status: Result['status'];
+    readonly progressPercent: number;
+  }[];
+  readonly viewer: { readonly isFollowing: boolean };
+}
+
+export interface ProposalInput {
+  readonly title: string;
+  readonly body: string;
+  readonly category: string;
+  readonly locationText: string;
+  readonly estimatedCostCents: number | null;
+}
+
+export interface ProposalFilter {
+  readonly sort: ProposalSort;
+  readonly seed?: number;
+  readonly category?: string;
+  readonly state?: ProposalState;
+}
+
+const enc = encodeURIComponent;
+const processPath = (slug: string, processId: string) => `/clusters/${enc(slug)}/processes/${enc(processId)}`;
+const proposalPath = (slug: string, processId: string, proposalId: string) =>
+  `${processPath(slug, processId)}/proposals/${enc(proposalId)}`;
+const PAGE_SIZE = 20;
+
+export const participationKeys = {
+  /** Everything participation shows of the cluster: invalidated after every write. */
+  all: (slug: string) => ['participation', slug] as const,
+  processes: (slug: string) => ['participation', slug, 'processes'] as const,
+  process: (slug: string, processId: string) => ['participation', slug, 'process', processId] as const,
+  proposals: (slug: string, processId: string, filter: ProposalFilter) =>
+    ['participation', slug, 'proposals', processId, filter] as const,
+  proposal: (slug: string, proposalId: string) => ['participation', slug, 'proposal', proposalId] as const,
+  comments: (slug: string, proposalId: string) => ['participation', slug, 'comments', proposalId] as const,
+  similar: (slug: string, processId: string, title: string) =>
+    ['participation', slug, 'similar', processId, title] as const,
+  list: (slug: string, processId: string, what: 'meetings' | 'results' | 'categories') =>
+    ['participation', slug, what, processId] as const,
+  meeting: (slug: string, meetingId: string) => ['participation', slug, 'meeting', meetingId] as const,
+  result: (slug: string, resultId: string) => ['participation', slug, 'result', resultId] as const,
+};
+
+function usePaged<T>(
+  key: readonly unknown[],
+  path: string,
+  query: Record<string, string | number | undefined> = {},
+) {
+  return useInfiniteQuery({
+    queryKey: key,
+    queryFn: ({ pageParam }) => api.get<Page<T>>(path, { ...query, cursor: pageParam, limit: PAGE_SIZE }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export const useProcesses = (slug: string) =>
+  usePaged<ProcessSummary>(participationKeys.processes(slug), `/clusters/${enc(slug)}/processes`);
+
+export const useProcess = (slug: string, processId: string) =>
+  useQuery({
+    queryKey: participationKeys.process(slug, processId),
+    queryFn: () => api.get<Process>(processPath(slug, processId)),
+  });
+
+export const useProposals = (slug: string, processId: string, filter: ProposalFilter) =>
+  usePaged<ProposalSummary>(
+    participationKeys.proposals(slug, processId, filter),
+    `${processPath(slug, processId)}/proposals`,
+    { ...filter },
+  );
+
+export const useCategories = (slug: string, processId: string) =>
+  useQuery({
+    queryKey: participationKeys.list(slug, processId, 'categories'),
+    queryFn: () => api.get<{ items: string[] }>(`${processPath(slug, processId)}/proposals/categories`),
+  });
+
+export const useSimilar = (slug: string, processId: string, title: string) =>
+  useQuery({
+    queryKey: participationKeys.similar(slug, processId, title),
+    enabled: title.trim().length >= 4,
+    queryFn: () =>
+      api.get<{ items: SimilarProposal[] }>(`${processPath(slug, processId)}/proposals/similar`, { title }),
+  });
+
+export const useProposal = (slug: string, processId: string, proposalId: string) =>
+  useQuery({
+    queryKey: participationKeys.proposal(slug, proposalId),
+    queryFn: () => api.get<Proposal>(proposalPath(slug, processId, proposalId)),
+  });
+
+export const useComments = (slug: string, processId: string, proposalId: string) =>
+  usePaged<Comment>(
+    participationKeys.comments(slug, proposalId),
+    `${proposalPath(slug, processId, proposalId)}/comments`,
+  );
+
+export const useMeetings = (slug: string, processId: string) =>
+  usePaged<Meeting>(
+    participationKeys.list(slug, processId, 'meetings'),
+    `${processPath(slug, processId)}/meetings`,
+  );
+
+export const useMeeting = (slug: string, processId: string, meetingId: string) =>
+  useQuery({
+    queryKey: participationKeys.meeting(slug, meetingId),
+    queryFn: () => api.get<MeetingPage>(`${processPath(slug, processId)}/meetings/${enc(meetingId)}`),
+  });
+
+export const useResults = (slug: string, processId: string) =>
+  usePaged<Result>(
+    participationKeys.list(slug, processId, 'results'),
+    `${processPath(slug, processId)}/results`,
+  );
+
+export const useResult = (slug: string, processId: string, resultId: string) =>
+  useQuery({
+    queryKey: participationKeys.result(slug, resultId),
+    queryFn: () => api.get<ResultPage>(`${processPath(slug, processId)}/results/${enc(resultId)}`),
+  });
+
+export const calendarUrl = (slug: string, processId: string, meetingId?: string) =>
+  apiUrl(
+    meetingId
+      ? `${processPath(slug, processId)}/meetings/${enc(meetingId)}/calendar.ics`
+      : `${processPath(slug, processId)}/meetings.ics`,
+  );
+
+export const participationApi = {
+  propose: (slug: string, processId: string, input: ProposalInput) =>
+    api.post<Proposal>(`${processPath(slug, processId)}/proposals`, input),
+  support: (slug: string, processId: string, proposalId: string, isSupporting: boolean) =>
+    isSupporting
+      ? api.put<unknown>(`${proposalPath(slug, processId, proposalId)}/support`)
+      : api.delete<unknown>(`${proposalPath(slug, processId, proposalId)}/support`),
+  follow: (slug: string, processId: string, proposalId: string, isFollowing: boolean) =>
+    isFollowing
+      ? api.put<unknown>(`${proposalPath(slug, processId, proposalId)}/follow`)
+      : api.delete<unknown>(`${proposalPath(slug, processId, proposalId)}/follow`),
+  withdraw: (slug: string, processId: string, proposalId: string) =>
+    api.post<Proposal>(`${proposalPath(slug, processId, proposalId)}/withdraw`),
+  answer: (
+    slug: string,
+    processId: string,
+    proposalId: string,
+    body: { answer: Answer; reasoning: string; inputEffect: string },
+  ) => api.post<Proposal>(`${proposalPath(slug, processId, proposalId)}/answer`, body),
+  comment: (
+    slug: string,
+    processId: string,
+    proposalId: string,
+    body: { body: string; alignment: Alignment },
+  ) => api.post<{ id: string }>(`${proposalPath(slug, processId, proposalId)}/comments`, body),
+  register: (slug: string, processId: string, meetingId: string, isRegistering: boolean) =>
+    isRegistering
+      ? api.put<MeetingPage>(`${processPath(slug, processId)}/meetings/${enc(meetingId)}/registration`)
+      : api.delete<MeetingPage>(`${processPath(slug, processId)}/meetings/${enc(meetingId)}/registration`),
+  followResult: (slug: string, processId: string, resultId: string, isFollowing: boolean) =>
+    isFollowing
+      ? api.put<unknown>(`${processPath(slug, processId)}/results/${enc(resultId)}/follow`)
+      : api.delete<unknown>(`${processPath(slug, processId)}/results/${enc(resultId)}/follow`),
+};

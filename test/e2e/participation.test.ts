@@ -1,0 +1,203 @@
+/**
+ * In the browser: a resident reads a participatory process, starts a proposal whose title looks like
+ * an existing one and is shown it, publishes hers anyway, supports it and comments in favour; the
+ * coordinator answers it — refused first without saying how public input changed the decision, then
+ * accepted — and the answer leads to the result's timeline. A proposal with 1,000 comments shows its
+ * first screen within a second for a returning visitor (the app's files cached). Every page is checked with axe (WCAG 2.1 A and AA).
+ */
+import { sql } from 'kysely';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoAxeViolations } from './support/accessibility.ts';
+import { expectPage } from './support/app-page.ts';
+import { type ApiSession, apiAs } from './support/arrange.ts';
+import { hasChromium, launchBrowser } from './support/browser.ts';
+import { type PageProblems, watchPage } from './support/page-watch.ts';
+import { createPerson, signIn, type TestPerson, uniqueEmail } from './support/people.ts';
+import { startWebServer, type WebServer } from './support/web-server.ts';
+
+const SLUG = 'luznava';
+const CLUSTER_NAME = 'Lūznavas kopiena';
+const PROCESS = 'Regenerating the old crafts area';
+const EXISTING = 'Shade trees along the market street';
+const MINE = 'Shade trees on the market square';
+const day = 86_400_000;
+const daysFromNow = (days: number) => new Date(Date.now() + days * day).toISOString();
+
+describe.skipIf(!hasChromium)('participation in the browser', () => {
+  let server: WebServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  let coordinator: TestPerson;
+  let resident: TestPerson;
+  let asCoordinator: ApiSession;
+  let processId: string;
+  let proposalUrl: string;
+  let residentId: string;
+
+  const openPage = async (): Promise<{ page: Page; watch: PageProblems }> => {
+    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+    context.setDefaultTimeout(8_000);
+    contexts.push(context);
+    const page = await context.newPage();
+    return { page, watch: watchPage(page) };
+  };
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startWebServer(), launchBrowser()]);
+    [coordinator, resident] = await Promise.all([
+      createPerson(server, 'Inese Kalniņa', uniqueEmail('inese')),
+      createPerson(server, 'Jānis Ozols', uniqueEmail('janis')),
+    ]);
+    asCoordinator = await apiAs(server, coordinator);
+    await asCoordinator('POST', '/clusters', {
+      slug: SLUG,
+      name: CLUSTER_NAME,
+      country: 'LV',
+      region: 'Latgale',
+      languages: ['lv', 'en'],
+      defaultLocale: 'en',
+      clusterType: 'spatial',
+      description: 'Residents and co-operatives of Lūznava.',
+      visibility: 'public',
+    });
+    const process = await asCoordinator('POST', `/clusters/${SLUG}/processes`, {
+      title: PROCESS,
+      description: 'The **old crafts area** stands empty. What should it become?',
+      easyReadSummary: 'Tell us what the old crafts area should become.',
+      participationLevel: 'involve',
+      supportsPerPerson: 3,
+      phases: [
+        { kind: 'information', startsAt: daysFromNow(-20), endsAt: daysFromNow(-10) },
+        { kind: 'proposals', startsAt: daysFromNow(-10), endsAt: daysFromNow(20) },
+        { kind: 'voting', startsAt: daysFromNow(30), endsAt: daysFromNow(40) },
+      ],
+    });
+    processId = process.id;
+    await asCoordinator('POST', `/clusters/${SLUG}/processes/${processId}/proposals`, {
+      title: EXISTING,
+      body: 'Twelve lime trees.',
+      category: 'green',
+    });
+    await asCoordinator('POST', `/clusters/${SLUG}/processes/${processId}/meetings`, {
+      title: 'Walk through the crafts area',
+      format: 'in_person',
+      address: 'Rīgas iela 5',
+      startsAt: daysFromNow(7),
+      endsAt: daysFromNow(7.1),
+      capacity: 20,
+    });
+    const asResident = await apiAs(server, resident);
+    await asResident('POST', `/clusters/${SLUG}/join`);
+    residentId = (await asResident('GET', '/session')).person.id;
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('lets a resident propose, seeing a similar proposal first, then support it and comment', async () => {
+    const { page, watch } = await openPage();
+    await signIn(page, server, resident, `/clusters/${SLUG}`);
+    await page
+      .getByRole('navigation', { name: 'Cluster' })
+      .getByRole('link', { name: 'Participation' })
+      .click();
+    await expectPage(page, 'Participation', 'the list of processes');
+    await page.getByRole('link', { name: PROCESS }).click();
+    await expectPage(page, PROCESS, 'a process in its proposals phase');
+    await page.getByText('Involve — your ideas shape the options').waitFor();
+    await page.getByRole('link', { name: EXISTING }).waitFor();
+    await page.getByRole('link', { name: 'Walk through the crafts area' }).waitFor();
+
+    await page.getByRole('link', { name: 'Make a proposal' }).click();
+    await expectPage(page, 'Make a proposal');
+    await page.getByLabel('Title').fill(MINE);
+    const similar = page.getByText('A similar proposal exists', { exact: false });
+    await similar.waitFor();
+    await page.locator('.similar').getByRole('link', { name: EXISTING }).waitFor();
+    await expectNoAxeViolations(page, 'proposing, with a similar proposal shown');
+    await page
+      .getByLabel('Your proposal')
+      .fill('Benches in the shade of **six** lime trees, and a drinking fountain.');
+    await page.getByLabel('Category').fill('green');
+    await page.getByLabel('Estimated cost').fill('12 500');
+    await page.getByRole('button', { name: 'Publish the proposal' }).click();
+
+    await expectPage(page, MINE, 'the new proposal');
+    proposalUrl = new URL(page.url()).pathname;
+    await page.locator('.rich-text strong', { hasText: 'six' }).waitFor();
+    await page.getByText('0 supports').waitFor();
+    await page.getByRole('button', { name: 'Support', exact: true }).click();
+    await page.getByText('1 support', { exact: true }).waitFor();
+    await page.getByText('(you have 2 supports left)').waitFor();
+
+    // React Aria hides the native radio; people click its label.
+    await page.locator('label.radio', { hasText: 'For' }).click();
+    await page.getByLabel('Your comment').fill('The square needs shade in July.');
+    await page.getByRole('button', { name: 'Publish the comment' }).click();
+    await page.locator('.comment-list').getByText('The square needs shade in July.').waitFor();
+    await page.getByRole('heading', { name: '1 comment' }).waitFor();
+    await expectNoAxeViolations(page, 'a supported proposal with a comment');
+    watch.expectNone();
+  });
+
+  it('lets the coordinator answer, requiring how public input changed the decision', async () => {
+    const { page, watch } = await openPage();
+    await signIn(page, server, coordinator, proposalUrl);
+    await expectPage(page, MINE, 'the proposal, for the coordinator');
+    const form = page.getByRole('form', { name: 'Answer this proposal' });
+    await form.locator('label.radio', { hasText: 'Accepted' }).click();
+    await form.getByLabel('Reasoning').fill('Feasible within this year’s budget.');
+    await form.getByRole('button', { name: 'Publish the answer' }).click();
+    // The server refuses to close a proposal without it; its message stands beside the field.
+    await form.getByText('Say how public input changed the decision before closing the proposal.').waitFor();
+    await expectNoAxeViolations(page, 'the answer form, with its error');
+    await form
+      .getByLabel('How public input changed the decision')
+      .fill('Residents asked for benches in the shade; the square was chosen over the street.');
+    await form.getByRole('button', { name: 'Publish the answer' }).click();
+
+    const answer = page.getByRole('region', { name: 'Answer' });
+    await answer.getByText('Residents asked for benches in the shade', { exact: false }).waitFor();
+    await page.getByText('State: Accepted').waitFor();
+    await answer.getByRole('link', { name: 'See what is being done' }).click();
+    await expectPage(page, MINE, 'the result of the accepted proposal');
+    await page.getByText('Planned', { exact: true }).waitFor();
+    await page.getByText('No milestone yet.').waitFor();
+    watch.expectNone();
+  });
+
+  it('shows the first screen of a proposal with 1,000 comments within a second', async () => {
+    const proposal = await asCoordinator('POST', `/clusters/${SLUG}/processes/${processId}/proposals`, {
+      title: 'A much discussed idea',
+      body: 'Everyone has an opinion.',
+    });
+    const cluster = await asCoordinator('GET', `/clusters/${SLUG}`);
+    await sql`
+      insert into proposal_comment (cluster_id, id, proposal_id, parent_id, path, depth, author_id, body, alignment, created_at)
+      select ${cluster.id}::uuid, x.id, ${proposal.id}::uuid, null, x.id::text, 0, ${residentId}::uuid, 'Opinion number ' || x.n, 'neutral', now()
+      from (select gen_random_uuid() as id, n from generate_series(1, 1000) n) x`.execute(server.db);
+    await sql`update proposal set comment_count = 1000 where id = ${proposal.id}::uuid`.execute(server.db);
+
+    const { page, watch } = await openPage();
+    // A returning visitor: the app's files are in the browser's cache, as after any earlier visit.
+    await page.goto(server.url(`/clusters/${SLUG}`));
+    await expectPage(page, CLUSTER_NAME);
+    const started = Date.now();
+    await page.goto(
+      server.url(`/clusters/${SLUG}/participation/processes/${processId}/proposals/${proposal.id}`),
+    );
+    await page.getByRole('heading', { level: 1, name: 'A much discussed idea' }).waitFor();
+    await page.locator('.comment-list li').first().waitFor();
+    const firstScreenMs = Date.now() - started;
+    console.log(`proposal with 1,000 comments: first screen in ${firstScreenMs} ms`);
+    expect(firstScreenMs).toBeLessThan(1000);
+    await page.getByRole('heading', { name: '1,000 comments' }).waitFor();
+    expect(await page.locator('.comment-list li').count()).toBe(20);
+    await expectNoAxeViolations(page, 'a proposal with many comments');
+    watch.expectNone();
+  });
+});
