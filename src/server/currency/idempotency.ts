@@ -9,9 +9,10 @@ import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { canonicalJson } from '../../domain/transparency/audit-chain.ts';
 import type { Clock } from '../platform/clock.ts';
-import type { Db, Tx } from '../platform/database.ts';
+import type { CurrencyTable, Db, Tx } from '../platform/database.ts';
 import { badRequest, conflict } from '../platform/errors.ts';
-import type { WriteBatcher } from './write-batcher.ts';
+import type { LedgerWriter, TransferDraft, WriteOutcome, Written } from './ledger-writer.ts';
+import type { Outcome, WriteBatcher } from './write-batcher.ts';
 
 export interface IdempotentRequest {
   readonly clusterId: string;
@@ -46,47 +47,151 @@ const fingerprint = (operation: string, body: unknown) =>
 
 const sqlState = (error: unknown) => (error as { code?: string }).code;
 
+/** A transfer to write with the others of its group commit, and how to answer for it. */
+interface TransferItem {
+  readonly request: IdempotentRequest;
+  readonly key: string;
+  readonly hash: string;
+  readonly currency: CurrencyTable;
+  readonly draft: TransferDraft;
+  readonly answer: (written: Written) => unknown;
+}
+
+/** What a second request with a key already in the same group commit gets: replay it after. */
+const keyTakenInBatch = () =>
+  Object.assign(new Error('key taken'), { code: '23505', constraint: KEY_CONSTRAINT });
+const KEY_CONSTRAINT = 'currency_idempotency_pkey';
+
 export class Idempotency {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly batcher: WriteBatcher,
-  ) {}
+    private readonly ledger: LedgerWriter,
+  ) {
+    batcher.setBulkWriter((tx, items) => this.writeTransfers(tx, items as TransferItem[]));
+  }
+
+  /**
+   * An idempotent transfer: like `run`, but written together with the other transfers of the
+   * cluster's next group commit (one lock of all their accounts, one insert of all their rows).
+   */
+  async runTransfer<T>(
+    request: IdempotentRequest,
+    currency: CurrencyTable,
+    draft: TransferDraft,
+    answer: (written: Written) => T,
+  ): Promise<IdempotentResult<T>> {
+    const key = requireIdempotencyKey(request.key);
+    const hash = fingerprint(request.operation, request.body);
+    return this.attempt(request, key, hash, () =>
+      this.batcher.submitItem<T>(request.clusterId, {
+        request,
+        key,
+        hash,
+        currency,
+        draft,
+        answer,
+      } satisfies TransferItem),
+    );
+  }
+
+  private async writeTransfers(tx: Tx, items: readonly TransferItem[]): Promise<Outcome[]> {
+    const now = this.clock();
+    const seen = new Set<string>();
+    const outcomes: (Outcome | null)[] = items.map((item) => {
+      const owner = `${item.request.personId} ${item.key}`;
+      if (seen.has(owner)) return { ok: false, error: keyTakenInBatch() };
+      seen.add(owner);
+      return null;
+    });
+    const fresh = items.filter((_, index) => outcomes[index] === null);
+    const first = fresh[0];
+    if (!first) return outcomes as Outcome[];
+    const written = await this.ledger.writeMany(
+      tx,
+      first.currency,
+      fresh.map((item) => item.draft),
+      now,
+    );
+    const answered: { item: TransferItem; value: unknown }[] = [];
+    let next = 0;
+    for (const [index, outcome] of outcomes.entries()) {
+      if (outcome !== null) continue;
+      const item = fresh[next] as TransferItem;
+      const result = written[next] as WriteOutcome;
+      next++;
+      if (result.ok) {
+        const value = item.answer(result.written);
+        answered.push({ item, value });
+        outcomes[index] = { ok: true, value };
+      } else {
+        outcomes[index] = { ok: false, error: result.error };
+      }
+    }
+    if (answered.length > 0) {
+      await tx
+        .insertInto('currency_idempotency')
+        .values(
+          answered.map(({ item, value }) => ({
+            cluster_id: item.request.clusterId,
+            person_id: item.request.personId,
+            idempotency_key: item.key,
+            operation: item.request.operation,
+            request_hash: item.hash,
+            response: sql`${JSON.stringify(value)}::jsonb`,
+            created_at: now,
+          })),
+        )
+        .execute();
+    }
+    return outcomes as Outcome[];
+  }
 
   async run<T>(request: IdempotentRequest, work: (tx: Tx) => Promise<T>): Promise<IdempotentResult<T>> {
     const key = requireIdempotencyKey(request.key);
     const hash = fingerprint(request.operation, request.body);
+    return this.attempt(request, key, hash, () =>
+      this.batcher.submit(request.clusterId, async (tx) => {
+        const result = await work(tx);
+        await tx
+          .insertInto('currency_idempotency')
+          .values({
+            cluster_id: request.clusterId,
+            person_id: request.personId,
+            idempotency_key: key,
+            operation: request.operation,
+            request_hash: hash,
+            response: sql`${JSON.stringify(result)}::jsonb`,
+            created_at: this.clock(),
+          })
+          .execute();
+        return result;
+      }),
+    );
+  }
+
+  /** The earlier answer under this key, or the write; retried when the database asks for it. */
+  private async attempt<T>(
+    request: IdempotentRequest,
+    key: string,
+    hash: string,
+    write: () => Promise<T>,
+  ): Promise<IdempotentResult<T>> {
     const earlier = await this.replay<T>(request, key, hash);
     if (earlier) return earlier;
     for (let attempt = 1; ; attempt++) {
       try {
-        const value = await this.batcher.submit(request.clusterId, async (tx) => {
-          const result = await work(tx);
-          await tx
-            .insertInto('currency_idempotency')
-            .values({
-              cluster_id: request.clusterId,
-              person_id: request.personId,
-              idempotency_key: key,
-              operation: request.operation,
-              request_hash: hash,
-              response: sql`${JSON.stringify(result)}::jsonb`,
-              created_at: this.clock(),
-            })
-            .execute();
-          return result;
-        });
-        return { value, replayed: false };
+        return { value: await write(), replayed: false };
       } catch (error) {
+        const isKeyTaken =
+          sqlState(error) === '23505' && (error as { constraint?: string }).constraint === KEY_CONSTRAINT;
         // Another request with this key committed first: answer as it did.
-        if (
-          sqlState(error) === '23505' &&
-          (error as { constraint?: string }).constraint === 'currency_idempotency_pkey'
-        ) {
+        if (isKeyTaken) {
           const winner = await this.replay<T>(request, key, hash);
           if (winner) return winner;
         }
-        if (RETRYABLE.has(sqlState(error) ?? '') && attempt < MAX_ATTEMPTS) continue;
+        if ((isKeyTaken || RETRYABLE.has(sqlState(error) ?? '')) && attempt < MAX_ATTEMPTS) continue;
         throw error;
       }
     }

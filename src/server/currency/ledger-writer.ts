@@ -15,6 +15,7 @@ import {
   post,
   voidHold,
 } from '../../domain/currency/ledger.ts';
+import type { AuditEventDraft } from '../../domain/transparency/audit-chain.ts';
 import type { AuditLog } from '../platform/audit/audit-log.ts';
 import type {
   CurrencyAccountTable,
@@ -39,6 +40,15 @@ export interface TransferDraft {
   readonly origin?: TransferOrigin;
   readonly originId?: string;
   readonly createdBy: string | null;
+}
+
+export type WriteOutcome = { ok: true; written: Written } | { ok: false; error: unknown };
+
+interface Plan {
+  readonly rows: TransferRow[];
+  readonly accountIds: string[];
+  readonly written: Written;
+  readonly audit: AuditEventDraft;
 }
 
 export interface Written {
@@ -94,35 +104,93 @@ export class LedgerWriter {
   constructor(private readonly audit: AuditLog) {}
 
   async write(tx: Tx, currency: CurrencyTable, draft: TransferDraft, now: Date): Promise<Written> {
+    const [outcome] = await this.writeMany(tx, currency, [draft], now);
+    if (!outcome?.ok) throw outcome?.error ?? new Error('no outcome');
+    return outcome.written;
+  }
+
+  /**
+   * Several transfers in one go (a group commit's payments): one lock of all their accounts, the
+   * rules applied to each in turn on the locked states, then all rows written at once. A refused
+   * transfer writes nothing and does not stop the others.
+   */
+  async writeMany(
+    tx: Tx,
+    currency: CurrencyTable,
+    drafts: readonly TransferDraft[],
+    now: Date,
+  ): Promise<WriteOutcome[]> {
     const clusterId = currency.cluster_id;
+    // The chain's head before the accounts, in every currency transaction (ADR 0004).
+    await this.audit.lockHead(tx, clusterId);
     const accountTypes = currency.limit_growth_basis_points
       ? await currencyRepo.accountTypes(tx, clusterId)
       : [];
+    const feeAccount =
+      currency.fee_basis_points > 0 ? await accountRepo.feeAccount(tx, clusterId) : undefined;
+    const ids = drafts.flatMap((d) => [d.payerAccountId, d.payeeAccountId]);
+    if (feeAccount) ids.push(feeAccount.id);
+    const locked = new Map((await accountRepo.lockInIdOrder(tx, clusterId, ids)).map((a) => [a.id, a]));
+
+    const planned: { index: number; plan: Plan }[] = [];
+    const outcomes: WriteOutcome[] = drafts.map((draft, index) => {
+      try {
+        const plan = this.plan(currency, accountTypes, feeAccount?.id ?? null, locked, draft, now);
+        planned.push({ index, plan });
+        return { ok: true, written: plan.written };
+      } catch (error) {
+        return { ok: false, error };
+      }
+    });
+    if (planned.length === 0) return outcomes;
+
+    const rows = planned.flatMap(({ plan }) => plan.rows);
+    const seqs = await transferRepo.insertMany(tx, rows);
+    for (const { plan } of planned) {
+      for (const row of plan.rows) (row as { seq: number }).seq = seqs.get(row.id) ?? 0;
+    }
+    const changed = new Set(planned.flatMap(({ plan }) => plan.accountIds));
+    await accountRepo.saveStates(
+      tx,
+      clusterId,
+      [...changed].map((id) => locked.get(id) as CurrencyAccountTable),
+      now,
+    );
+    await this.audit.appendMany(
+      tx,
+      clusterId,
+      planned.map(({ plan }) => plan.audit),
+    );
+    return outcomes;
+  }
+
+  /** Decides one transfer on the locked states (updating them) and prepares its rows. */
+  private plan(
+    currency: CurrencyTable,
+    accountTypes: readonly CurrencyAccountTypeTable[],
+    feeAccountId: string | null,
+    locked: Map<string, CurrencyAccountTable>,
+    draft: TransferDraft,
+    now: Date,
+  ): Plan {
+    const clusterId = currency.cluster_id;
     if (draft.payerAccountId === draft.payeeAccountId)
       throw badRequest('currency.same_account', 'toAccountId');
-    const fee = draft.kind === 'payment' ? feeFor(currency, draft.amountMinor) : 0;
-    const feeAccount = fee > 0 ? await accountRepo.feeAccount(tx, clusterId) : undefined;
-    // Paying the cluster itself, or the cluster paying, carries no fee.
-    const chargesFee =
-      feeAccount !== undefined &&
-      feeAccount.id !== draft.payerAccountId &&
-      feeAccount.id !== draft.payeeAccountId;
-    const ids = [draft.payerAccountId, draft.payeeAccountId, ...(chargesFee ? [feeAccount.id] : [])];
-    // The chain's head before the accounts, in every currency transaction (ADR 0005).
-    await this.audit.lockHead(tx, clusterId);
-    const locked = new Map((await accountRepo.lockInIdOrder(tx, clusterId, ids)).map((a) => [a.id, a]));
     const payerRow = locked.get(draft.payerAccountId);
     const payeeRow = locked.get(draft.payeeAccountId);
-    if (!payerRow) throw notFound('currency.account_not_found');
-    if (!payeeRow) throw notFound('currency.account_not_found', {});
+    if (!payerRow || !payeeRow) throw notFound('currency.account_not_found');
+    const fee = draft.kind === 'payment' ? feeFor(currency, draft.amountMinor) : 0;
+    // Paying the cluster itself, or the cluster paying, carries no fee.
+    const feeRow =
+      fee > 0 && feeAccountId !== null && feeAccountId !== payerRow.id && feeAccountId !== payeeRow.id
+        ? locked.get(feeAccountId)
+        : undefined;
 
     const outcome = decide(draft.kind, toState(payerRow), toState(payeeRow), draft.amountMinor);
     if (!outcome.ok) throw refusalError(outcome.refusal);
     let payerState = outcome.payer;
-    const payeeState = outcome.payee;
     let feeState: AccountState | null = null;
-    if (chargesFee) {
-      const feeRow = locked.get(feeAccount.id) as CurrencyAccountTable;
+    if (feeRow) {
       const feeOutcome = pay(payerState, toState(feeRow), fee);
       if (!feeOutcome.ok) throw refusalError(feeOutcome.refusal);
       payerState = feeOutcome.payer;
@@ -133,62 +201,58 @@ export class LedgerWriter {
     const payer = this.settle(payerRow, payerState, 0, now);
     const payee = this.settle(
       payeeRow,
-      payeeState,
+      outcome.payee,
       moves ? draft.amountMinor : 0,
       now,
       currency,
       accountTypes,
     );
+    locked.set(payer.id, payer);
+    locked.set(payee.id, payee);
     // Each row tells the balance after itself: the payment's before its fee, the fee's after both.
-    const payerAfterPayment = { ...payer, balance_minor: outcome.payer.balanceMinor };
-    const transfer = await this.insert(
-      tx,
-      clusterId,
-      draft,
-      draft.amountMinor,
-      payerAfterPayment,
-      payee,
-      now,
-      {
-        relatedTransferId: draft.relatedTransferId ?? null,
-      },
-    );
-    let feeTransfer: TransferRow | null = null;
-    const saved = [payer, payee];
-    if (chargesFee && feeState) {
-      const feeRow = locked.get(feeAccount.id) as CurrencyAccountTable;
-      const feeAfter = this.settle(feeRow, feeState, fee, now);
-      saved.push(feeAfter);
-      feeTransfer = await this.insert(
-        tx,
-        clusterId,
-        { ...draft, kind: 'fee' as never, description: '' },
-        fee,
-        payer,
-        feeAfter,
-        now,
-        { relatedTransferId: transfer.id },
-      );
-    }
-    await accountRepo.saveStates(tx, clusterId, saved, now);
-    await this.audit.record(tx, clusterId, {
-      action: `currency.${draft.kind}`,
-      // Balances are not public; the public sees aggregate figures and a digest of each transfer.
-      isPublic: false,
-      payload: {
-        transferId: transfer.id,
-        kind: draft.kind,
-        payerAccountId: payer.id,
-        payeeAccountId: payee.id,
-        amountMinor: draft.amountMinor,
-        feeMinor: chargesFee ? fee : 0,
-        relatedTransferId: draft.relatedTransferId ?? null,
-        origin: draft.origin ?? null,
-        originId: draft.originId ?? null,
-        by: draft.createdBy,
-      },
+    const transfer = transferRow(clusterId, draft, draft.kind, draft.amountMinor, now, {
+      payerAfter: outcome.payer.balanceMinor,
+      payeeAfter: payee.balance_minor,
+      relatedTransferId: draft.relatedTransferId ?? null,
+      description: draft.description,
     });
-    return { transfer, fee: feeTransfer, payer, payee };
+    const rows = [transfer];
+    const accountIds = [payer.id, payee.id];
+    let feeTransfer: TransferRow | null = null;
+    if (feeRow && feeState) {
+      const feeAfter = this.settle(feeRow, feeState, fee, now);
+      locked.set(feeAfter.id, feeAfter);
+      accountIds.push(feeAfter.id);
+      feeTransfer = transferRow(clusterId, { ...draft, payeeAccountId: feeAfter.id }, 'fee', fee, now, {
+        payerAfter: payer.balance_minor,
+        payeeAfter: feeAfter.balance_minor,
+        relatedTransferId: transfer.id,
+        description: '',
+      });
+      rows.push(feeTransfer);
+    }
+    return {
+      rows,
+      accountIds,
+      written: { transfer, fee: feeTransfer, payer, payee },
+      audit: {
+        action: `currency.${draft.kind}`,
+        // Balances are not public; the public sees aggregate figures and a digest of each transfer.
+        isPublic: false,
+        payload: {
+          transferId: transfer.id,
+          kind: draft.kind,
+          payerAccountId: payer.id,
+          payeeAccountId: payee.id,
+          amountMinor: draft.amountMinor,
+          feeMinor: feeTransfer ? fee : 0,
+          relatedTransferId: draft.relatedTransferId ?? null,
+          origin: draft.origin ?? null,
+          originId: draft.originId ?? null,
+          by: draft.createdBy,
+        },
+      },
+    };
   }
 
   /** The new account row: balances from the rules, plus the bookkeeping the rules do not model. */
@@ -237,34 +301,32 @@ export class LedgerWriter {
       last_transfer_at: now,
     };
   }
+}
 
-  private async insert(
-    tx: Tx,
-    clusterId: string,
-    draft: Omit<TransferDraft, 'kind'> & { kind: TransferKind },
-    amountMinor: number,
-    payer: CurrencyAccountTable,
-    payee: CurrencyAccountTable,
-    now: Date,
-    extra: { relatedTransferId: string | null },
-  ): Promise<TransferRow> {
-    const row = {
-      cluster_id: clusterId,
-      id: newId(),
-      kind: draft.kind,
-      payer_account_id: payer.id,
-      payee_account_id: payee.id,
-      amount_minor: amountMinor,
-      description: draft.description,
-      related_transfer_id: extra.relatedTransferId,
-      payer_balance_after: payer.balance_minor,
-      payee_balance_after: payee.balance_minor,
-      origin: draft.origin ?? null,
-      origin_id: draft.originId ?? null,
-      created_by: draft.createdBy,
-      created_at: now,
-    };
-    const { seq } = await transferRepo.insert(tx, row);
-    return { ...row, seq: Number(seq) };
-  }
+/** A transfer row as it will be inserted; its `seq` is filled in from the database. */
+function transferRow(
+  clusterId: string,
+  draft: TransferDraft,
+  kind: TransferKind,
+  amountMinor: number,
+  now: Date,
+  after: { payerAfter: number; payeeAfter: number; relatedTransferId: string | null; description: string },
+): TransferRow {
+  return {
+    cluster_id: clusterId,
+    id: newId(),
+    seq: 0,
+    kind,
+    payer_account_id: draft.payerAccountId,
+    payee_account_id: draft.payeeAccountId,
+    amount_minor: amountMinor,
+    description: after.description,
+    related_transfer_id: after.relatedTransferId,
+    payer_balance_after: after.payerAfter,
+    payee_balance_after: after.payeeAfter,
+    origin: draft.origin ?? null,
+    origin_id: draft.originId ?? null,
+    created_by: draft.createdBy,
+    created_at: now,
+  };
 }

@@ -97,6 +97,33 @@ export const accountRepo = {
       .where('a.id', '=', id)
       .executeTakeFirst(),
 
+  /** The account, and whether the person holds an active mandate of its organisation today. */
+  findWithMandate: (db: Q, clusterId: string, id: string, personId: string | null, today: string) =>
+    db
+      .selectFrom('currency_account as a')
+      .leftJoin('organisation as o', (join) =>
+        join.onRef('o.cluster_id', '=', 'a.cluster_id').onRef('o.id', '=', 'a.organisation_id'),
+      )
+      .selectAll('a')
+      .select('o.name as organisation_name')
+      .select(({ exists, selectFrom, lit }) =>
+        personId === null
+          ? lit(false).as('has_mandate')
+          : exists(
+              selectFrom('representative_mandate as m')
+                .select('m.id')
+                .whereRef('m.cluster_id', '=', 'a.cluster_id')
+                .whereRef('m.organisation_id', '=', 'a.organisation_id')
+                .where('m.person_id', '=', personId)
+                .where('m.revoked_at', 'is', null)
+                .where('m.starts_on', '<=', today)
+                .where((eb) => eb.or([eb('m.ends_on', 'is', null), eb('m.ends_on', '>=', today)])),
+            ).as('has_mandate'),
+      )
+      .where('a.cluster_id', '=', clusterId)
+      .where('a.id', '=', id)
+      .executeTakeFirst(),
+
   ofOrganisation: (db: Q, clusterId: string, organisationId: string) =>
     db
       .selectFrom('currency_account')
@@ -257,6 +284,16 @@ export interface HistoryFilter {
 export const transferRepo = {
   insert: (tx: Tx, row: Omit<CurrencyTransferTable, 'seq'>) =>
     tx.insertInto('currency_transfer').values(row).returning('seq').executeTakeFirstOrThrow(),
+
+  /** Inserts the rows in their order (the sequence follows it) and gives each id its sequence. */
+  insertMany: async (tx: Tx, rows: readonly TransferRow[]) => {
+    const inserted = await tx
+      .insertInto('currency_transfer')
+      .values(rows.map(({ seq: _seq, ...row }) => row))
+      .returning(['id', 'seq'])
+      .execute();
+    return new Map(inserted.map((row) => [row.id, Number(row.seq)]));
+  },
 
   find: (db: Q, clusterId: string, id: string) =>
     db

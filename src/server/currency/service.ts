@@ -154,8 +154,8 @@ export class CurrencyService {
     private readonly audit: AuditLog,
     private readonly clock: Clock,
   ) {
-    this.idempotency = new Idempotency(db, clock, new WriteBatcher(db, audit));
     this.ledger = new LedgerWriter(audit);
+    this.idempotency = new Idempotency(db, clock, new WriteBatcher(db, audit), this.ledger);
   }
 
   /** For the other currency services: idempotent writes with the same rules. */
@@ -190,10 +190,18 @@ export class CurrencyService {
     accountId: string,
     purpose: 'act' | 'read',
   ): Promise<CurrencyAccountTable & { organisation_name: string | null }> {
-    const account = await accountRepo.find(db, access.cluster.id, accountId);
-    if (!account) throw notFound('currency.account_not_found');
+    const found = await accountRepo.findWithMandate(
+      db,
+      access.cluster.id,
+      accountId,
+      access.actor?.personId ?? null,
+      today(this.clock()),
+    );
+    if (!found) throw notFound('currency.account_not_found');
+    const { has_mandate: hasMandate, ...account } = found;
     if (purpose === 'read' && Access.can(access, 'currency.manage')) return account;
-    if (!(await this.mayActFor(db, access, account))) throw forbidden();
+    const mayAct = account.kind === 'fee' ? Access.can(access, 'currency.manage') : hasMandate;
+    if (!access.actor || !mayAct) throw forbidden();
     return account;
   }
 
@@ -590,9 +598,11 @@ export class CurrencyService {
     const access = await this.access.require(actor, slug, 'currency.use');
     if (!isValidAmount(input.amountMinor)) throw badRequest('currency.amount_invalid', 'amountMinor');
     if (input.toAccountId === accountId) throw badRequest('currency.same_account', 'toAccountId');
-    const currency = await this.requireCurrency(this.db, access.cluster.id);
-    await this.accountOf(this.db, access, accountId, 'act');
-    return this.idempotency.run(
+    const [currency] = await Promise.all([
+      this.requireCurrency(this.db, access.cluster.id),
+      this.accountOf(this.db, access, accountId, 'act'),
+    ]);
+    return this.idempotency.runTransfer(
       {
         clusterId: access.cluster.id,
         personId: access.actor.personId,
@@ -600,22 +610,16 @@ export class CurrencyService {
         operation: `payment:${accountId}`,
         body: input,
       },
-      async (tx) => {
-        const written = await this.ledger.write(
-          tx,
-          currency,
-          {
-            kind: 'payment',
-            payerAccountId: accountId,
-            payeeAccountId: input.toAccountId,
-            amountMinor: input.amountMinor,
-            description: input.description.trim(),
-            createdBy: access.actor.personId,
-          },
-          this.clock(),
-        );
-        return this.paymentView(written, accountId);
+      currency,
+      {
+        kind: 'payment',
+        payerAccountId: accountId,
+        payeeAccountId: input.toAccountId,
+        amountMinor: input.amountMinor,
+        description: input.description.trim(),
+        createdBy: access.actor.personId,
       },
+      (written) => this.paymentView(written, accountId),
     );
   }
 

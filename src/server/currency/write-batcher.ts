@@ -11,10 +11,17 @@ import { sql } from 'kysely';
 import type { AuditLog } from '../platform/audit/audit-log.ts';
 import type { Db, Tx } from '../platform/database.ts';
 
-type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+export type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+/**
+ * Writes that can be done together rather than one by one (payments: one lock of all accounts,
+ * one insert of all transfers). Returns one outcome per item, in order.
+ */
+export type BulkWriter = (tx: Tx, items: readonly unknown[]) => Promise<Outcome[]>;
 
 interface Job {
-  readonly work: (tx: Tx) => Promise<unknown>;
+  readonly work?: (tx: Tx) => Promise<unknown>;
+  readonly item?: unknown;
   readonly settle: (outcome: Outcome) => void;
 }
 
@@ -24,23 +31,39 @@ export const MAX_BATCH = 64;
 export class WriteBatcher {
   private readonly waiting = new Map<string, Job[]>();
 
+  private bulkWriter: BulkWriter | null = null;
+
   constructor(
     private readonly db: Db,
     private readonly audit: AuditLog,
   ) {}
 
+  /** Sets how items submitted with `submitItem` are written together. */
+  setBulkWriter(writer: BulkWriter): void {
+    this.bulkWriter = writer;
+  }
+
   submit<T>(clusterId: string, work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.enqueue<T>(clusterId, { work });
+  }
+
+  /** An item for the bulk writer, written with the others of the same group commit. */
+  submitItem<T>(clusterId: string, item: unknown): Promise<T> {
+    return this.enqueue<T>(clusterId, { item });
+  }
+
+  private enqueue<T>(clusterId: string, job: Omit<Job, 'settle'>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      const job: Job = {
-        work,
+      const queued: Job = {
+        ...job,
         settle: (outcome) => (outcome.ok ? resolve(outcome.value as T) : reject(outcome.error)),
       };
       const queue = this.waiting.get(clusterId);
       if (queue) {
-        queue.push(job);
+        queue.push(queued);
         return;
       }
-      this.waiting.set(clusterId, [job]);
+      this.waiting.set(clusterId, [queued]);
       void this.drain(clusterId);
     });
   }
@@ -59,26 +82,39 @@ export class WriteBatcher {
   }
 
   private async commit(clusterId: string, batch: Job[]): Promise<void> {
-    const outcomes: Outcome[] = [];
+    const outcomes = new Map<Job, Outcome>();
+    const items = batch.filter((job) => job.work === undefined);
+    const works = batch.filter((job) => job.work !== undefined);
     try {
       await this.db.transaction().execute(async (tx) => {
         // The head first, then the accounts: the same order as every other currency transaction,
         // so a batch that already holds accounts of earlier writes never waits on the head.
         await this.audit.lockHead(tx, clusterId);
-        if (batch.length === 1 && batch[0]) {
-          outcomes.push({ ok: true, value: await batch[0].work(tx) });
+        if (items.length > 0) {
+          const written = await inSavepoint(tx, async () => {
+            if (!this.bulkWriter) throw new Error('no bulk writer');
+            return await this.bulkWriter(
+              tx,
+              items.map((job) => job.item),
+            );
+          });
+          items.forEach((job, index) => {
+            outcomes.set(job, written.ok ? ((written.value as Outcome[])[index] as Outcome) : written);
+          });
+        }
+        if (batch.length === 1 && works[0]?.work) {
+          outcomes.set(works[0], { ok: true, value: await works[0].work(tx) });
           return;
         }
-        for (const job of batch) outcomes.push(await inSavepoint(tx, job.work));
+        for (const job of works)
+          outcomes.set(job, await inSavepoint(tx, job.work as (tx: Tx) => Promise<unknown>));
       });
     } catch (error) {
       // The transaction did not commit (or a lone write failed): nobody's write is done.
       for (const job of batch) job.settle({ ok: false, error });
       return;
     }
-    for (const [index, job] of batch.entries()) {
-      job.settle(outcomes[index] ?? { ok: false, error: new Error('no outcome') });
-    }
+    for (const job of batch) job.settle(outcomes.get(job) ?? { ok: false, error: new Error('no outcome') });
   }
 }
 
