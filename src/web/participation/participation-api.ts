@@ -8,6 +8,14 @@ export type ProposalState = 'published' | 'withdrawn' | 'evaluating' | 'accepted
 export type ProposalSort = 'newest' | 'support' | 'random';
 export type Alignment = 'for' | 'against' | 'neutral';
 export type Answer = 'evaluating' | 'accepted' | 'rejected';
+export type ModerationReason = 'spam' | 'offensive' | 'off_topic' | 'personal_data' | 'other';
+export const MODERATION_REASONS: readonly ModerationReason[] = [
+  'spam',
+  'offensive',
+  'off_topic',
+  'personal_data',
+  'other',
+];
 
 export interface Phase {
   readonly id: string;
@@ -97,6 +105,7 @@ export interface Proposal {
     readonly comment: boolean;
     readonly answer: boolean;
     readonly withdraw: boolean;
+    readonly moderate: boolean;
   };
 }
 
@@ -317,8 +326,27 @@ export const participationApi = {
     slug: string,
     processId: string,
     proposalId: string,
-    body: { body: string; alignment: Alignment },
+    body: { body: string; alignment: Alignment; parentId?: string },
   ) => api.post<{ id: string }>(`${proposalPath(slug, processId, proposalId)}/comments`, body),
+  report: (
+    slug: string,
+    processId: string,
+    proposalId: string,
+    body: { reason: ModerationReason; details: string; commentId?: string },
+  ) => api.post<unknown>(`${proposalPath(slug, processId, proposalId)}/reports`, body),
+  hide: (
+    slug: string,
+    processId: string,
+    proposalId: string,
+    commentId: string | null,
+    body: { reason: ModerationReason; note: string },
+  ) =>
+    api.post<unknown>(
+      commentId === null
+        ? `${proposalPath(slug, processId, proposalId)}/hide`
+        : `${proposalPath(slug, processId, proposalId)}/comments/${enc(commentId)}/hide`,
+      body,
+    ),
   register: (slug: string, processId: string, meetingId: string, isRegistering: boolean) =>
     isRegistering
       ? api.put<MeetingPage>(`${processPath(slug, processId)}/meetings/${enc(meetingId)}/registration`)

@@ -20,6 +20,8 @@ import { LoadMoreButton } from '../platform/layout/load-more-button.tsx';
 import { Loading } from '../platform/layout/loading.tsx';
 import { Page } from '../platform/layout/page.tsx';
 import { paths } from '../platform/routing/paths.ts';
+import { useSession } from '../platform/session/use-session.ts';
+import { ContributionActions } from './contribution-actions.tsx';
 import {
   type Alignment,
   type Answer,
@@ -55,6 +57,7 @@ export function ProposalPage({ slug, processId, proposalId }: Props) {
   // arrives at once (the comment section below reads the same query).
   useComments(slug, processId, proposalId);
   const data = proposal.data;
+  const isSignedIn = Boolean(useSession().data?.person);
   const hiddenTitle = intl.formatMessage({ id: 'participation.hiddenProposal' });
   const title = data ? data.title || hiddenTitle : null;
   return (
@@ -71,6 +74,13 @@ export function ProposalPage({ slug, processId, proposalId }: Props) {
       {data && (
         <>
           <ProposalBody proposal={data} />
+          <ContributionActions
+            target={{ slug, processId, proposalId, commentId: null, name: data.title || hiddenTitle }}
+            depth={0}
+            mayReply={false}
+            mayReport={isSignedIn && data.hidden === null}
+            mayHide={data.can.moderate && data.hidden === null}
+          />
           <SupportBar slug={slug} processId={processId} proposal={data} />
           <AnswerSection slug={slug} processId={processId} proposal={data} />
           <CommentSection slug={slug} processId={processId} proposal={data} />
@@ -334,6 +344,7 @@ function CommentSection({
 }) {
   const intl = useIntl();
   const labels = useParticipationLabels();
+  const isSignedIn = Boolean(useSession().data?.person);
   const comments = useComments(slug, processId, proposal.id);
   const items = comments.data?.pages.flatMap((page) => page.items) ?? [];
   return (
@@ -365,6 +376,19 @@ function CommentSection({
                   </span>
                 </p>
                 <p className="participation-pre-line">{comment.body}</p>
+                <ContributionActions
+                  target={{
+                    slug,
+                    processId,
+                    proposalId: proposal.id,
+                    commentId: comment.id,
+                    name: comment.authorName,
+                  }}
+                  depth={comment.depth}
+                  mayReply={proposal.can.comment}
+                  mayReport={isSignedIn}
+                  mayHide={proposal.can.moderate}
+                />
               </>
             )}
           </li>
