@@ -185,6 +185,34 @@ describe.skipIf(!hasChromium)('participation in the browser', () => {
     await page.getByText('Planned', { exact: true }).waitFor();
     await page.getByText('No milestone yet.').waitFor();
     watch.expectNone();
+
+    // The resident hears of it in the app.
+    const { page: residentPage, watch: residentWatch } = await openPage();
+    await signIn(residentPage, server, resident, `/clusters/${SLUG}/participation/notifications`);
+    await expectPage(residentPage, 'My notifications', 'the resident’s notifications');
+    await residentPage.getByRole('link', { name: `“${MINE}” was answered: Accepted` }).click();
+    await expectPage(residentPage, MINE, 'the answered proposal, from a notification');
+    residentWatch.expectNone();
+  });
+
+  it('lets a coordinator open a process with its phases', async () => {
+    const { page, watch } = await openPage();
+    await signIn(page, server, coordinator, `/clusters/${SLUG}/participation`);
+    await expectPage(page, 'Participation', 'the processes, for a coordinator');
+    await page.getByRole('link', { name: 'Open a process' }).click();
+    await expectPage(page, 'Open a process');
+    await page.getByLabel('Title').fill('A school garden');
+    await page.getByLabel('Easy-read summary').fill('Help us plan a garden for the school.');
+    await page.locator('label.radio', { hasText: 'Collaborate — we decide together' }).click();
+    await page.getByRole('button', { name: 'Add a phase' }).click();
+    await page.getByRole('button', { name: 'Remove phase 3' }).waitFor();
+    await expectNoAxeViolations(page, 'the form to open a process, with three phases');
+    await page.getByRole('button', { name: 'Open the process' }).click();
+    await expectPage(page, 'A school garden', 'the newly opened process');
+    await page.getByText('Collaborate — we decide together').waitFor();
+    await page.getByRole('listitem').filter({ hasText: 'Deliberation' }).waitFor();
+    await page.getByText('Now', { exact: true }).waitFor();
+    watch.expectNone();
   });
 
   it('shows the first screen of a proposal with 1,000 comments within a second', async () => {

@@ -36,7 +36,9 @@ import { DirectoryPage } from '../organisations/directory-page.tsx';
 import { OrganisationPage } from '../organisations/organisation-page.tsx';
 import { RegisterOrganisationPage } from '../organisations/register-organisation-page.tsx';
 import { MeetingPage } from '../participation/meeting-page.tsx';
+import { NewProcessPage } from '../participation/new-process-page.tsx';
 import { NewProposalPage } from '../participation/new-proposal-page.tsx';
+import { NotificationsPage } from '../participation/notifications-page.tsx';
 import { ProcessListPage } from '../participation/process-list-page.tsx';
 import { ProcessPage } from '../participation/process-page.tsx';
 import { ProposalPage } from '../participation/proposal-page.tsx';
@@ -233,6 +235,10 @@ const editListingRoute = createRoute({
 });
 
 const participationRoute = clusterPage('participation', (slug) => <ProcessListPage slug={slug} />);
+const newProcessRoute = clusterPage('participation/processes/new', (slug) => <NewProcessPage slug={slug} />);
+const participationNotificationsRoute = clusterPage('participation/notifications', (slug) => (
+  <NotificationsPage slug={slug} />
+));
 const processRoute = createRoute({
   getParentRoute: () => clusterRoute,
   path: 'participation/processes/$processId',
@@ -302,6 +308,8 @@ const routeTree = rootRoute.addChildren([
     newOrganisationRoute,
     organisationRoute,
     participationRoute,
+    newProcessRoute,
+    participationNotificationsRoute,
     processRoute,
     newProposalRoute,
     proposalRoute,

@@ -303,7 +303,24 @@ export const calendarUrl = (slug: string, processId: string, meetingId?: string)
       : `${processPath(slug, processId)}/meetings.ics`,
   );
 
+export interface ProcessInput {
+  readonly title: string;
+  readonly description: string;
+  readonly easyReadSummary: string;
+  readonly projectLink: string;
+  readonly participationLevel: string;
+  readonly whoMayTakePart: string;
+  readonly supportsPerPerson: number;
+  readonly phases: readonly {
+    readonly kind: PhaseKind;
+    readonly startsAt: string;
+    readonly endsAt: string;
+  }[];
+}
+
 export const participationApi = {
+  openProcess: (slug: string, input: ProcessInput) =>
+    api.post<Process>(`/clusters/${enc(slug)}/processes`, input),
   propose: (slug: string, processId: string, input: ProposalInput) =>
     api.post<Proposal>(`${processPath(slug, processId)}/proposals`, input),
   support: (slug: string, processId: string, proposalId: string, isSupporting: boolean) =>

@@ -7,6 +7,7 @@ import { LoadMoreButton } from '../platform/layout/load-more-button.tsx';
 import { Loading } from '../platform/layout/loading.tsx';
 import { Page } from '../platform/layout/page.tsx';
 import { paths } from '../platform/routing/paths.ts';
+import { useSession } from '../platform/session/use-session.ts';
 import { useProcesses } from './participation-api.ts';
 import { useParticipationLabels } from './participation-labels.ts';
 import './participation.css';
@@ -16,6 +17,11 @@ export function ProcessListPage({ slug }: { slug: string }) {
   const labels = useParticipationLabels();
   const cluster = useCluster(slug);
   const processes = useProcesses(slug);
+  const session = useSession();
+  const person = session.data?.person;
+  const mayOpen =
+    person?.isPlatformAdmin === true ||
+    (session.data?.clusters.find((c) => c.slug === slug)?.roles.includes('coordinator') ?? false);
   const items = processes.data?.pages.flatMap((page) => page.items) ?? [];
   const title = intl.formatMessage({ id: 'participation.title' });
   return (
@@ -23,6 +29,20 @@ export function ProcessListPage({ slug }: { slug: string }) {
       title={cluster.data ? [title, cluster.data.name] : null}
       heading={<FormattedMessage id="participation.title" />}
       lead={<FormattedMessage id="participation.lead" />}
+      actions={
+        person && (
+          <div className="button-row">
+            {mayOpen && (
+              <Link className="button" href={paths.newProcess(slug)}>
+                <FormattedMessage id="participation.newProcess.title" />
+              </Link>
+            )}
+            <Link className="button button--secondary" href={paths.participationNotifications(slug)}>
+              <FormattedMessage id="participation.notifications.title" />
+            </Link>
+          </div>
+        )
+      }
     >
       <ErrorAlert error={processes.error} />
       {processes.isPending && <Loading />}

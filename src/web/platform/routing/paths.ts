@@ -42,6 +42,8 @@ export const paths = {
   clearingRound: (slug: string, roundId: string) =>
     `/clusters/${segment(slug)}/clearing/rounds/${segment(roundId)}`,
   participation: (slug: string) => `/clusters/${segment(slug)}/participation`,
+  participationNotifications: (slug: string) => `/clusters/${segment(slug)}/participation/notifications`,
+  newProcess: (slug: string) => `/clusters/${segment(slug)}/participation/processes/new`,
   process: (slug: string, processId: string) =>
     `/clusters/${segment(slug)}/participation/processes/${segment(processId)}`,
   newProposal: (slug: string, processId: string) =>
