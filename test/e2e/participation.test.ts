@@ -87,6 +87,23 @@ describe.skipIf(!hasChromium)('participation in the browser', () => {
       endsAt: daysFromNow(7.1),
       capacity: 20,
     });
+    await asCoordinator('POST', `/clusters/${SLUG}/processes/${processId}/surveys`, {
+      title: 'What the crafts area needs',
+      isAnonymous: true,
+      opensAt: daysFromNow(-1),
+      closesAt: daysFromNow(14),
+      questions: [
+        {
+          kind: 'single_choice',
+          prompt: 'Which building first?',
+          options: ['Weaving hall', 'Tannery'],
+          isRequired: true,
+        },
+        { kind: 'multiple_choice', prompt: 'What for?', options: ['Workshops', 'Market', 'Housing'] },
+        { kind: 'scale', prompt: 'How urgent is it?', scaleMin: 1, scaleMax: 5 },
+        { kind: 'long_text', prompt: 'Anything else?' },
+      ],
+    });
     const asResident = await apiAs(server, resident);
     await asResident('POST', `/clusters/${SLUG}/join`);
     residentId = (await asResident('GET', '/session')).person.id;
@@ -193,6 +210,36 @@ describe.skipIf(!hasChromium)('participation in the browser', () => {
     await residentPage.getByRole('link', { name: `“${MINE}” was answered: Accepted` }).click();
     await expectPage(residentPage, MINE, 'the answered proposal, from a notification');
     residentWatch.expectNone();
+  });
+
+  it('lets a resident answer an anonymous survey once and see the counts', async () => {
+    const { page, watch } = await openPage();
+    await signIn(page, server, resident, `/clusters/${SLUG}`);
+    await page
+      .getByRole('navigation', { name: 'Cluster' })
+      .getByRole('link', { name: 'Participation' })
+      .click();
+    await expectPage(page, 'Participation');
+    await page.getByRole('link', { name: PROCESS }).click();
+    await expectPage(page, PROCESS);
+    await page.getByRole('link', { name: 'What the crafts area needs' }).click();
+    await expectPage(page, 'What the crafts area needs', 'an open survey');
+    await page.getByText('Anonymous: your answers are not linked to you.', { exact: false }).waitFor();
+    const form = page.getByRole('form', { name: 'Your answers' });
+    await form.locator('label.radio', { hasText: 'Tannery' }).click();
+    await form.locator('label.checkbox', { hasText: 'Workshops' }).click();
+    await form.locator('label.checkbox', { hasText: 'Market' }).click();
+    await form.locator('label.radio', { hasText: '4' }).click();
+    await form.getByLabel('Anything else?').fill('Keep the old chimney.');
+    await form.getByRole('button', { name: 'Send my answers' }).click();
+    await page.getByText('You have answered this survey. Thank you.').waitFor();
+    const results = page.getByRole('region', { name: 'Results (1 response)' });
+    await results.waitFor();
+    await results.getByRole('listitem').filter({ hasText: 'Tannery' }).getByText('1 (100%)').waitFor();
+    await results.getByRole('listitem').filter({ hasText: 'Weaving hall' }).getByText('0 (0%)').waitFor();
+    await results.getByText('1 written answer', { exact: false }).waitFor();
+    await expectNoAxeViolations(page, 'an answered survey with its results');
+    watch.expectNone();
   });
 
   it('lets a coordinator open a process with its phases', async () => {

@@ -43,6 +43,7 @@ import { ProcessListPage } from '../participation/process-list-page.tsx';
 import { ProcessPage } from '../participation/process-page.tsx';
 import { ProposalPage } from '../participation/proposal-page.tsx';
 import { ResultPage as ParticipationResultPage } from '../participation/result-page.tsx';
+import { SurveyPage } from '../participation/survey-page.tsx';
 import { RecurringPage } from '../payment-requests/recurring-page.tsx';
 import { RequestsPage } from '../payment-requests/requests-page.tsx';
 import { InvitationPage } from '../people/invitation-page.tsx';
@@ -280,6 +281,15 @@ const participationResultRoute = createRoute({
   },
 });
 
+const surveyRoute = createRoute({
+  getParentRoute: () => clusterRoute,
+  path: 'participation/processes/$processId/surveys/$surveyId',
+  component: function SurveyRoute() {
+    const { slug, processId, surveyId } = surveyRoute.useParams();
+    return <SurveyPage slug={slug} processId={processId} surveyId={surveyId} />;
+  },
+});
+
 const organisationRoute = createRoute({
   getParentRoute: () => clusterRoute,
   path: 'organisations/$organisationId',
@@ -315,6 +325,7 @@ const routeTree = rootRoute.addChildren([
     proposalRoute,
     meetingRoute,
     participationResultRoute,
+    surveyRoute,
     marketplaceRoute,
     newListingRoute,
     myListingsRoute,

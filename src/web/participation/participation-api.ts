@@ -178,6 +178,50 @@ export interface ResultPage extends Result {
   readonly viewer: { readonly isFollowing: boolean };
 }
 
+export type QuestionKind = 'single_choice' | 'multiple_choice' | 'scale' | 'short_text' | 'long_text';
+
+export interface Question {
+  readonly id: string;
+  readonly kind: QuestionKind;
+  readonly prompt: string;
+  readonly options: readonly string[];
+  readonly scaleMin: number | null;
+  readonly scaleMax: number | null;
+  readonly isRequired: boolean;
+}
+
+export interface SurveySummary {
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+  readonly isAnonymous: boolean;
+  readonly opensAt: string;
+  readonly closesAt: string;
+  readonly isOpen: boolean;
+  readonly responseCount: number;
+}
+
+export interface Survey extends SurveySummary {
+  readonly questions: readonly Question[];
+  readonly viewer: { readonly hasAnswered: boolean };
+  readonly can: { readonly manage: boolean };
+}
+
+export interface SurveyResults {
+  readonly responseCount: number;
+  readonly questions: readonly (Question & {
+    readonly answered: number;
+    readonly counts: readonly number[];
+  })[];
+}
+
+export interface SurveyAnswer {
+  readonly questionId: string;
+  readonly choices?: readonly number[];
+  readonly value?: number;
+  readonly text?: string;
+}
+
 export interface ProposalInput {
   readonly title: string;
   readonly body: string;
@@ -210,7 +254,10 @@ export const participationKeys = {
   comments: (slug: string, proposalId: string) => ['participation', slug, 'comments', proposalId] as const,
   similar: (slug: string, processId: string, title: string) =>
     ['participation', slug, 'similar', processId, title] as const,
-  list: (slug: string, processId: string, what: 'meetings' | 'results' | 'categories') =>
+  survey: (slug: string, surveyId: string) => ['participation', slug, 'survey', surveyId] as const,
+  surveyResults: (slug: string, surveyId: string) =>
+    ['participation', slug, 'survey-results', surveyId] as const,
+  list: (slug: string, processId: string, what: 'meetings' | 'results' | 'categories' | 'surveys') =>
     ['participation', slug, what, processId] as const,
   meeting: (slug: string, meetingId: string) => ['participation', slug, 'meeting', meetingId] as const,
   result: (slug: string, resultId: string) => ['participation', slug, 'result', resultId] as const,
@@ -296,6 +343,27 @@ export const useResult = (slug: string, processId: string, resultId: string) =>
     queryFn: () => api.get<ResultPage>(`${processPath(slug, processId)}/results/${enc(resultId)}`),
   });
 
+export const useSurveys = (slug: string, processId: string) =>
+  usePaged<SurveySummary>(
+    participationKeys.list(slug, processId, 'surveys'),
+    `${processPath(slug, processId)}/surveys`,
+  );
+
+export const useSurvey = (slug: string, processId: string, surveyId: string) =>
+  useQuery({
+    queryKey: participationKeys.survey(slug, surveyId),
+    queryFn: () => api.get<Survey>(`${processPath(slug, processId)}/surveys/${enc(surveyId)}`),
+  });
+
+export const useSurveyResults = (slug: string, processId: string, surveyId: string) =>
+  useQuery({
+    queryKey: participationKeys.surveyResults(slug, surveyId),
+    queryFn: () => api.get<SurveyResults>(`${processPath(slug, processId)}/surveys/${enc(surveyId)}/results`),
+  });
+
+export const surveyCsvUrl = (slug: string, processId: string, surveyId: string) =>
+  apiUrl(`${processPath(slug, processId)}/surveys/${enc(surveyId)}/responses.csv`);
+
 export const calendarUrl = (slug: string, processId: string, meetingId?: string) =>
   apiUrl(
     meetingId
@@ -319,6 +387,8 @@ export interface ProcessInput {
 }
 
 export const participationApi = {
+  respond: (slug: string, processId: string, surveyId: string, answers: readonly SurveyAnswer[]) =>
+    api.post<unknown>(`${processPath(slug, processId)}/surveys/${enc(surveyId)}/responses`, { answers }),
   openProcess: (slug: string, input: ProcessInput) =>
     api.post<Process>(`/clusters/${enc(slug)}/processes`, input),
   propose: (slug: string, processId: string, input: ProposalInput) =>

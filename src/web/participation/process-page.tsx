@@ -24,6 +24,7 @@ import {
   useProcess,
   useProposals,
   useResults,
+  useSurveys,
 } from './participation-api.ts';
 import { useParticipationLabels } from './participation-labels.ts';
 import { ServerRenderedHtml } from './server-rendered-html.tsx';
@@ -129,6 +130,7 @@ function ProcessDetails({ slug, process }: { slug: string; process: Process }) {
       </section>
       <ProposalList slug={slug} processId={process.id} />
       <MeetingList slug={slug} processId={process.id} />
+      <SurveyList slug={slug} processId={process.id} />
       <ResultList slug={slug} processId={process.id} />
     </>
   );
@@ -260,6 +262,33 @@ function MeetingList({ slug, processId }: { slug: string; processId: string }) {
           <FormattedMessage id="participation.calendarFeed" />
         </a>
       </p>
+    </section>
+  );
+}
+
+function SurveyList({ slug, processId }: { slug: string; processId: string }) {
+  const surveys = useSurveys(slug, processId);
+  const items = surveys.data?.pages.flatMap((page) => page.items) ?? [];
+  if (items.length === 0) return null;
+  return (
+    <section aria-labelledby="surveys-heading">
+      <h2 id="surveys-heading">
+        <FormattedMessage id="participation.surveys" />
+      </h2>
+      <ul className="participation-plain-list">
+        {items.map((survey) => (
+          <li key={survey.id}>
+            <Link href={paths.survey(slug, processId, survey.id)}>{survey.title}</Link>{' '}
+            <span className="muted">
+              <FormattedMessage
+                id="participation.surveyMeta"
+                values={{ isOpen: survey.isOpen ? 'yes' : 'no', count: survey.responseCount }}
+              />
+            </span>
+          </li>
+        ))}
+      </ul>
+      <LoadMoreButton query={surveys} />
     </section>
   );
 }

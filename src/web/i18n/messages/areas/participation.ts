@@ -3,6 +3,22 @@ import { areaMessages } from './area.ts';
 
 export const participationMessages = areaMessages({
   en: {
+    'participation.surveys': 'Surveys',
+    'participation.surveyMeta':
+      '{isOpen, select, yes {open} other {closed}} · {count, plural, one {# response} other {# responses}}',
+    'participation.survey.window':
+      'Open from {opens} to {closes}. {anonymous, select, yes {Anonymous: your answers are not linked to you.} other {Your name is kept with your answers for the coordinators.}}',
+    'participation.survey.answered': 'You have answered this survey. Thank you.',
+    'participation.survey.signIn': 'Sign in to answer this survey.',
+    'participation.survey.closed': 'This survey is not open for answers now.',
+    'participation.survey.thanks': 'Thank you: your answers are recorded.',
+    'participation.survey.form': 'Your answers',
+    'participation.survey.submit': 'Send my answers',
+    'participation.survey.results': 'Results ({count, plural, one {# response} other {# responses}})',
+    'participation.survey.textAnswers':
+      '{count, plural, one {# written answer} other {# written answers}}; the coordinators read them in the export.',
+    'participation.survey.count': '{count} ({share})',
+    'participation.survey.csv': 'Download every response (CSV)',
     'participation.newProcess.title': 'Open a process',
     'participation.newProcess.lead':
       'Say what the process is about, the level of participation it offers, who may take part and when each phase runs.',
@@ -195,6 +211,20 @@ export const participationMessages = areaMessages({
     'participation.event.surveyOpened': 'A survey was opened: “{title}”.',
   },
   lv: {
+    'participation.surveys': 'Aptaujas',
+    'participation.surveyMeta': '{isOpen, select, yes {atvērta} other {slēgta}} · atbildes: {count}',
+    'participation.survey.window':
+      'Atvērta no {opens} līdz {closes}. {anonymous, select, yes {Anonīma: jūsu atbildes nav saistītas ar jums.} other {Koordinatoriem jūsu vārds tiek glabāts kopā ar atbildēm.}}',
+    'participation.survey.answered': 'Jūs esat atbildējis uz šo aptauju. Paldies!',
+    'participation.survey.signIn': 'Pierakstieties, lai atbildētu uz šo aptauju.',
+    'participation.survey.closed': 'Šī aptauja pašlaik nepieņem atbildes.',
+    'participation.survey.thanks': 'Paldies: jūsu atbildes ir saglabātas.',
+    'participation.survey.form': 'Jūsu atbildes',
+    'participation.survey.submit': 'Nosūtīt atbildes',
+    'participation.survey.results': 'Rezultāti (atbildes: {count})',
+    'participation.survey.textAnswers': 'Rakstiskas atbildes: {count}; koordinatori tās lasa eksportā.',
+    'participation.survey.count': '{count} ({share})',
+    'participation.survey.csv': 'Lejupielādēt visas atbildes (CSV)',
     'participation.newProcess.title': 'Atvērt procesu',
     'participation.newProcess.lead':
       'Norādiet, par ko ir process, kādu līdzdalības līmeni tas piedāvā, kas var piedalīties un kad notiek katrs posms.',
@@ -388,6 +418,22 @@ export const participationMessages = areaMessages({
     'participation.event.surveyOpened': 'Atvērta aptauja: “{title}”.',
   },
   fr: {
+    'participation.surveys': 'Enquêtes',
+    'participation.surveyMeta':
+      '{isOpen, select, yes {ouverte} other {close}} · {count, plural, one {# réponse} other {# réponses}}',
+    'participation.survey.window':
+      'Ouverte du {opens} au {closes}. {anonymous, select, yes {Anonyme : vos réponses ne sont pas liées à vous.} other {Votre nom est gardé avec vos réponses pour les coordinateurs.}}',
+    'participation.survey.answered': 'Vous avez répondu à cette enquête. Merci.',
+    'participation.survey.signIn': 'Connectez-vous pour répondre à cette enquête.',
+    'participation.survey.closed': 'Cette enquête n’accepte pas de réponses en ce moment.',
+    'participation.survey.thanks': 'Merci : vos réponses sont enregistrées.',
+    'participation.survey.form': 'Vos réponses',
+    'participation.survey.submit': 'Envoyer mes réponses',
+    'participation.survey.results': 'Résultats ({count, plural, one {# réponse} other {# réponses}})',
+    'participation.survey.textAnswers':
+      '{count, plural, one {# réponse écrite} other {# réponses écrites}} ; les coordinateurs les lisent dans l’export.',
+    'participation.survey.count': '{count} ({share})',
+    'participation.survey.csv': 'Télécharger toutes les réponses (CSV)',
     'participation.newProcess.title': 'Ouvrir un processus',
     'participation.newProcess.lead':
       'Dites de quoi traite le processus, le niveau de participation offert, qui peut participer et quand se déroule chaque phase.',
@@ -582,6 +628,22 @@ export const participationMessages = areaMessages({
     'participation.event.surveyOpened': 'Une enquête a été ouverte : « {title} ».',
   },
   it: {
+    'participation.surveys': 'Sondaggi',
+    'participation.surveyMeta':
+      '{isOpen, select, yes {aperto} other {chiuso}} · {count, plural, one {# risposta} other {# risposte}}',
+    'participation.survey.window':
+      'Aperto dal {opens} al {closes}. {anonymous, select, yes {Anonimo: le tue risposte non sono collegate a te.} other {Il tuo nome resta con le tue risposte per i coordinatori.}}',
+    'participation.survey.answered': 'Hai risposto a questo sondaggio. Grazie.',
+    'participation.survey.signIn': 'Accedi per rispondere a questo sondaggio.',
+    'participation.survey.closed': 'Questo sondaggio non accetta risposte in questo momento.',
+    'participation.survey.thanks': 'Grazie: le tue risposte sono registrate.',
+    'participation.survey.form': 'Le tue risposte',
+    'participation.survey.submit': 'Invia le mie risposte',
+    'participation.survey.results': 'Risultati ({count, plural, one {# risposta} other {# risposte}})',
+    'participation.survey.textAnswers':
+      '{count, plural, one {# risposta scritta} other {# risposte scritte}}; i coordinatori le leggono nell’esportazione.',
+    'participation.survey.count': '{count} ({share})',
+    'participation.survey.csv': 'Scarica tutte le risposte (CSV)',
     'participation.newProcess.title': 'Apri un processo',
     'participation.newProcess.lead':
       'Di’ di cosa tratta il processo, il livello di partecipazione che offre, chi può partecipare e quando si svolge ogni fase.',
