@@ -507,6 +507,12 @@ describe('the wallet’s history', () => {
     expect(searched.items.map((t: { amountMinor: number }) => t.amountMinor)).toEqual([300]);
     const byCounterparty = (await a.representative.client.get(`${url}?q=${encodeURIComponent(b.name)}`)).body;
     expect(byCounterparty.items).toHaveLength(6);
+    const today = new Date().toISOString().slice(0, 10);
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const period = async (query: string) => (await a.representative.client.get(`${url}?${query}`)).body.items;
+    expect(await period(`from=${today}&until=${today}&limit=4`)).toHaveLength(4);
+    expect(await period(`until=${yesterday}`)).toEqual([]);
+    expect(await period(`from=${yesterday}`)).toHaveLength(6);
 
     const csv = await a.representative.client.get(`${url}.csv`);
     expect(csv.headers['content-type']).toContain('text/csv');

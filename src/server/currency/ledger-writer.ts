@@ -188,6 +188,14 @@ export class LedgerWriter {
 
     const outcome = decide(draft.kind, toState(payerRow), toState(payeeRow), draft.amountMinor);
     if (!outcome.ok) throw refusalError(outcome.refusal);
+    // An account's transfers are dated in the order of their sequence even if the clock steps back,
+    // so a period of a history can be found by date and read by sequence.
+    const at = new Date(
+      Math.max(
+        now.getTime(),
+        ...[payerRow, payeeRow, feeRow].map((row) => row?.last_transfer_at?.getTime() ?? 0),
+      ),
+    );
     let payerState = outcome.payer;
     let feeState: AccountState | null = null;
     if (feeRow) {
@@ -198,19 +206,19 @@ export class LedgerWriter {
     }
 
     const moves = draft.kind !== 'hold' && draft.kind !== 'void';
-    const payer = this.settle(payerRow, payerState, 0, now);
+    const payer = this.settle(payerRow, payerState, 0, at);
     const payee = this.settle(
       payeeRow,
       outcome.payee,
       moves ? draft.amountMinor : 0,
-      now,
+      at,
       currency,
       accountTypes,
     );
     locked.set(payer.id, payer);
     locked.set(payee.id, payee);
     // Each row tells the balance after itself: the payment's before its fee, the fee's after both.
-    const transfer = transferRow(clusterId, draft, draft.kind, draft.amountMinor, now, {
+    const transfer = transferRow(clusterId, draft, draft.kind, draft.amountMinor, at, {
       payerAfter: outcome.payer.balanceMinor,
       payeeAfter: payee.balance_minor,
       relatedTransferId: draft.relatedTransferId ?? null,
@@ -220,10 +228,10 @@ export class LedgerWriter {
     const accountIds = [payer.id, payee.id];
     let feeTransfer: TransferRow | null = null;
     if (feeRow && feeState) {
-      const feeAfter = this.settle(feeRow, feeState, fee, now);
+      const feeAfter = this.settle(feeRow, feeState, fee, at);
       locked.set(feeAfter.id, feeAfter);
       accountIds.push(feeAfter.id);
-      feeTransfer = transferRow(clusterId, { ...draft, payeeAccountId: feeAfter.id }, 'fee', fee, now, {
+      feeTransfer = transferRow(clusterId, { ...draft, payeeAccountId: feeAfter.id }, 'fee', fee, at, {
         payerAfter: payer.balance_minor,
         payeeAfter: feeAfter.balance_minor,
         relatedTransferId: transfer.id,

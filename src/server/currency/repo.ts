@@ -361,8 +361,28 @@ export const transferRepo = {
         .where('t.cluster_id', '=', clusterId)
         .where(`t.${column}`, '=', accountId);
       if (beforeSeq !== null) query = query.where('t.seq', '<', beforeSeq);
-      if (filter.from) query = query.where('t.created_at', '>=', filter.from);
-      if (filter.until) query = query.where('t.created_at', '<', filter.until);
+      // Bounds by sequence from the dates (an account's transfers are dated in sequence order, see
+      // LedgerWriter), so a period long ago is read from where it starts, not scanned up to.
+      const boundary = (comparison: '<' | '>=', date: Date, direction: 'asc' | 'desc') =>
+        db
+          .selectFrom('currency_transfer as b')
+          .select('b.seq')
+          .where('b.cluster_id', '=', clusterId)
+          .where(`b.${column}`, '=', accountId)
+          .where('b.created_at', comparison, date)
+          .orderBy('b.created_at', direction)
+          .orderBy('b.seq', direction)
+          .limit(1);
+      if (filter.until) {
+        query = query
+          .where('t.created_at', '<', filter.until)
+          .where('t.seq', '<=', boundary('<', filter.until, 'desc'));
+      }
+      if (filter.from) {
+        query = query
+          .where('t.created_at', '>=', filter.from)
+          .where('t.seq', '>=', boundary('>=', filter.from, 'asc'));
+      }
       if (match === 'description' && search) query = query.where('t.description', 'ilike', search);
       if (match === 'counterparty') query = query.where(otherColumn, 'in', counterparties);
       return query.orderBy('t.seq', 'desc').limit(limit + 1);
