@@ -14,6 +14,7 @@ import { type ApiSession, apiAs } from './support/arrange.ts';
 import { hasChromium, launchBrowser } from './support/browser.ts';
 import { type PageProblems, watchPage } from './support/page-watch.ts';
 import { createPerson, signIn, type TestPerson, uniqueEmail } from './support/people.ts';
+import { selectOption } from './support/select-option.ts';
 import { startWebServer, type WebServer } from './support/web-server.ts';
 
 const SLUG = 'luznava';
@@ -199,8 +200,19 @@ describe.skipIf(!hasChromium)('participation in the browser', () => {
     await page.getByText('State: Accepted').waitFor();
     await answer.getByRole('link', { name: 'See what is being done' }).click();
     await expectPage(page, MINE, 'the result of the accepted proposal');
-    await page.getByText('Planned', { exact: true }).waitFor();
+    await page.locator('main p > strong').getByText('Planned', { exact: true }).waitFor();
     await page.getByText('No milestone yet.').waitFor();
+    const milestone = page.getByRole('form', { name: 'Record a milestone' });
+    await milestone.getByLabel('What happened').fill('Benches ordered');
+    await milestone.getByLabel('Link to the evidence').fill('https://example.org/order-114.pdf');
+    await selectOption(page, /Status now/, 'In progress');
+    await milestone.getByLabel('Progress now (%)').fill('40');
+    await expectNoAxeViolations(page, 'the milestone form');
+    await milestone.getByRole('button', { name: 'Add to the timeline' }).click();
+    const timeline = page.getByRole('region', { name: 'Timeline' });
+    await timeline.getByRole('heading', { name: 'Benches ordered' }).waitFor();
+    await timeline.getByText('In progress · 40% done', { exact: false }).waitFor();
+    await page.getByRole('progressbar', { name: 'Progress' }).waitFor();
     watch.expectNone();
 
     // The resident hears of it in the app.

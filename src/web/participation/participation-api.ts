@@ -176,6 +176,17 @@ export interface ResultPage extends Result {
     readonly progressPercent: number;
   }[];
   readonly viewer: { readonly isFollowing: boolean };
+  readonly can: { readonly manage: boolean };
+}
+
+export interface MilestoneInput {
+  readonly title: string;
+  readonly description: string;
+  readonly happenedOn: string;
+  readonly evidenceText: string;
+  readonly evidenceUrl: string;
+  readonly status: Result['status'];
+  readonly progressPercent: number;
 }
 
 export type QuestionKind = 'single_choice' | 'multiple_choice' | 'scale' | 'short_text' | 'long_text';
@@ -387,6 +398,8 @@ export interface ProcessInput {
 }
 
 export const participationApi = {
+  addMilestone: (slug: string, processId: string, resultId: string, input: MilestoneInput) =>
+    api.post<ResultPage>(`${processPath(slug, processId)}/results/${enc(resultId)}/milestones`, input),
   respond: (slug: string, processId: string, surveyId: string, answers: readonly SurveyAnswer[]) =>
     api.post<unknown>(`${processPath(slug, processId)}/surveys/${enc(surveyId)}/responses`, { answers }),
   openProcess: (slug: string, input: ProcessInput) =>

@@ -8,6 +8,7 @@ import { Loading } from '../platform/layout/loading.tsx';
 import { Page } from '../platform/layout/page.tsx';
 import { paths } from '../platform/routing/paths.ts';
 import { useSession } from '../platform/session/use-session.ts';
+import { MilestoneForm } from './milestone-form.tsx';
 import { participationApi, participationKeys, useProcess, useResult } from './participation-api.ts';
 import { useParticipationLabels } from './participation-labels.ts';
 import './participation.css';
@@ -113,6 +114,7 @@ export function ResultPage({
               </ol>
             )}
           </section>
+          {data.can.manage && <MilestoneForm slug={slug} processId={processId} result={data} />}
         </>
       )}
     </Page>

@@ -3,6 +3,16 @@ import { areaMessages } from './area.ts';
 
 export const participationMessages = areaMessages({
   en: {
+    'participation.milestone.title': 'Record a milestone',
+    'participation.milestone.what': 'What happened',
+    'participation.milestone.when': 'When',
+    'participation.milestone.evidenceUrl': 'Link to the evidence',
+    'participation.milestone.evidenceUrl.help':
+      'A web address starting with https://, such as a photo, a contract or a report.',
+    'participation.milestone.status': 'Status now',
+    'participation.milestone.progress': 'Progress now (%)',
+    'participation.milestone.submit': 'Add to the timeline',
+    'participation.milestone.done': 'The milestone is on the timeline; the result’s followers are told.',
     'participation.surveys': 'Surveys',
     'participation.surveyMeta':
       '{isOpen, select, yes {open} other {closed}} · {count, plural, one {# response} other {# responses}}',
@@ -211,6 +221,16 @@ export const participationMessages = areaMessages({
     'participation.event.surveyOpened': 'A survey was opened: “{title}”.',
   },
   lv: {
+    'participation.milestone.title': 'Ierakstīt posmu',
+    'participation.milestone.what': 'Kas notika',
+    'participation.milestone.when': 'Kad',
+    'participation.milestone.evidenceUrl': 'Saite uz pierādījumu',
+    'participation.milestone.evidenceUrl.help':
+      'Tīmekļa adrese, kas sākas ar https://, piemēram, foto, līgums vai atskaite.',
+    'participation.milestone.status': 'Stāvoklis tagad',
+    'participation.milestone.progress': 'Progress tagad (%)',
+    'participation.milestone.submit': 'Pievienot laika joslai',
+    'participation.milestone.done': 'Posms ir laika joslā; rezultāta sekotāji ir informēti.',
     'participation.surveys': 'Aptaujas',
     'participation.surveyMeta': '{isOpen, select, yes {atvērta} other {slēgta}} · atbildes: {count}',
     'participation.survey.window':
@@ -418,6 +438,17 @@ export const participationMessages = areaMessages({
     'participation.event.surveyOpened': 'Atvērta aptauja: “{title}”.',
   },
   fr: {
+    'participation.milestone.title': 'Enregistrer une étape',
+    'participation.milestone.what': 'Ce qui s’est passé',
+    'participation.milestone.when': 'Quand',
+    'participation.milestone.evidenceUrl': 'Lien vers le justificatif',
+    'participation.milestone.evidenceUrl.help':
+      'Une adresse web commençant par https://, comme une photo, un contrat ou un rapport.',
+    'participation.milestone.status': 'État actuel',
+    'participation.milestone.progress': 'Avancement actuel (%)',
+    'participation.milestone.submit': 'Ajouter à la chronologie',
+    'participation.milestone.done':
+      'L’étape est dans la chronologie ; les personnes qui suivent le résultat sont prévenues.',
     'participation.surveys': 'Enquêtes',
     'participation.surveyMeta':
       '{isOpen, select, yes {ouverte} other {close}} · {count, plural, one {# réponse} other {# réponses}}',
@@ -628,6 +659,16 @@ export const participationMessages = areaMessages({
     'participation.event.surveyOpened': 'Une enquête a été ouverte : « {title} ».',
   },
   it: {
+    'participation.milestone.title': 'Registra una tappa',
+    'participation.milestone.what': 'Cosa è successo',
+    'participation.milestone.when': 'Quando',
+    'participation.milestone.evidenceUrl': 'Link alla documentazione',
+    'participation.milestone.evidenceUrl.help':
+      'Un indirizzo web che inizia con https://, come una foto, un contratto o una relazione.',
+    'participation.milestone.status': 'Stato attuale',
+    'participation.milestone.progress': 'Avanzamento attuale (%)',
+    'participation.milestone.submit': 'Aggiungi alla cronologia',
+    'participation.milestone.done': 'La tappa è nella cronologia; chi segue il risultato è avvisato.',
     'participation.surveys': 'Sondaggi',
     'participation.surveyMeta':
       '{isOpen, select, yes {aperto} other {chiuso}} · {count, plural, one {# risposta} other {# risposte}}',
