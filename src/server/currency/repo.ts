@@ -361,8 +361,9 @@ export const transferRepo = {
         .where('t.cluster_id', '=', clusterId)
         .where(`t.${column}`, '=', accountId);
       if (beforeSeq !== null) query = query.where('t.seq', '<', beforeSeq);
-      // Bounds by sequence from the dates (an account's transfers are dated in sequence order, see
-      // LedgerWriter), so a period long ago is read from where it starts, not scanned up to.
+      // Bounds by sequence from the dates: an account's transfers are dated in sequence order (see
+      // LedgerWriter), so the bounds select exactly the period, and a page of a period long ago is
+      // read from where it starts by the sequence index, not scanned up to.
       const boundary = (comparison: '<' | '>=', date: Date, direction: 'asc' | 'desc') =>
         db
           .selectFrom('currency_transfer as b')
@@ -374,14 +375,10 @@ export const transferRepo = {
           .orderBy('b.seq', direction)
           .limit(1);
       if (filter.until) {
-        query = query
-          .where('t.created_at', '<', filter.until)
-          .where('t.seq', '<=', boundary('<', filter.until, 'desc'));
+        query = query.where('t.seq', '<=', boundary('<', filter.until, 'desc'));
       }
       if (filter.from) {
-        query = query
-          .where('t.created_at', '>=', filter.from)
-          .where('t.seq', '>=', boundary('>=', filter.from, 'asc'));
+        query = query.where('t.seq', '>=', boundary('>=', filter.from, 'asc'));
       }
       if (match === 'description' && search) query = query.where('t.description', 'ilike', search);
       if (match === 'counterparty') query = query.where(otherColumn, 'in', counterparties);
