@@ -130,6 +130,14 @@ describe.skipIf(!hasChromium)('participation in the browser', () => {
     await page.getByRole('link', { name: EXISTING }).waitFor();
     await page.getByRole('link', { name: 'Walk through the crafts area' }).waitFor();
 
+    await page.getByRole('link', { name: 'Walk through the crafts area' }).click();
+    await expectPage(page, 'Walk through the crafts area', 'a meeting with places left');
+    await page.getByRole('button', { name: 'Register' }).click();
+    await page.getByRole('status').getByText('You are registered.').waitFor();
+    await page.getByText('1 of 20 taken').waitFor();
+    await page.getByRole('link', { name: 'Add to calendar' }).waitFor();
+    await page.goBack();
+    await expectPage(page, PROCESS);
     await page.getByRole('link', { name: 'Make a proposal' }).click();
     await expectPage(page, 'Make a proposal');
     await page.getByLabel('Title').fill(MINE);
@@ -271,6 +279,17 @@ describe.skipIf(!hasChromium)('participation in the browser', () => {
     await page.getByText('Collaborate — we decide together').waitFor();
     await page.getByRole('listitem').filter({ hasText: 'Deliberation' }).waitFor();
     await page.getByText('Now', { exact: true }).waitFor();
+
+    await page.getByRole('link', { name: 'Plan a meeting' }).click();
+    await expectPage(page, 'Plan a meeting');
+    await page.getByLabel('Title').fill('Garden planning online');
+    await page.locator('label.radio', { hasText: /^Online$/ }).click();
+    await page.getByLabel('Online at').fill('https://meet.example.org/garden');
+    await page.getByLabel('Agenda').fill('Beds, paths and a compost corner.');
+    await expectNoAxeViolations(page, 'planning an online meeting');
+    await page.getByRole('button', { name: 'Plan the meeting' }).click();
+    await expectPage(page, 'Garden planning online', 'the planned meeting');
+    await page.getByRole('link', { name: 'https://meet.example.org/garden' }).waitFor();
     watch.expectNone();
   });
 

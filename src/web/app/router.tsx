@@ -36,6 +36,7 @@ import { DirectoryPage } from '../organisations/directory-page.tsx';
 import { OrganisationPage } from '../organisations/organisation-page.tsx';
 import { RegisterOrganisationPage } from '../organisations/register-organisation-page.tsx';
 import { MeetingPage } from '../participation/meeting-page.tsx';
+import { NewMeetingPage } from '../participation/new-meeting-page.tsx';
 import { NewProcessPage } from '../participation/new-process-page.tsx';
 import { NewProposalPage } from '../participation/new-proposal-page.tsx';
 import { NotificationsPage } from '../participation/notifications-page.tsx';
@@ -281,6 +282,14 @@ const participationResultRoute = createRoute({
   },
 });
 
+const newMeetingRoute = createRoute({
+  getParentRoute: () => clusterRoute,
+  path: 'participation/processes/$processId/meetings/new',
+  component: function NewMeetingRoute() {
+    const { slug, processId } = newMeetingRoute.useParams();
+    return <NewMeetingPage slug={slug} processId={processId} />;
+  },
+});
 const surveyRoute = createRoute({
   getParentRoute: () => clusterRoute,
   path: 'participation/processes/$processId/surveys/$surveyId',
@@ -326,6 +335,7 @@ const routeTree = rootRoute.addChildren([
     meetingRoute,
     participationResultRoute,
     surveyRoute,
+    newMeetingRoute,
     marketplaceRoute,
     newListingRoute,
     myListingsRoute,

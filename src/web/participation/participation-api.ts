@@ -99,6 +99,7 @@ export interface Proposal {
     readonly isFollowing: boolean;
     readonly supportsLeft: number | null;
     readonly isAuthor: boolean;
+    readonly isInvitedCoauthor: boolean;
   };
   readonly can: {
     readonly support: boolean;
@@ -382,6 +383,17 @@ export const calendarUrl = (slug: string, processId: string, meetingId?: string)
       : `${processPath(slug, processId)}/meetings.ics`,
   );
 
+export interface MeetingInput {
+  readonly title: string;
+  readonly format: Meeting['format'];
+  readonly address: string;
+  readonly onlineUrl: string;
+  readonly agenda: string;
+  readonly startsAt: string;
+  readonly endsAt: string;
+  readonly capacity: number | null;
+}
+
 export interface ProcessInput {
   readonly title: string;
   readonly description: string;
@@ -398,6 +410,8 @@ export interface ProcessInput {
 }
 
 export const participationApi = {
+  planMeeting: (slug: string, processId: string, input: MeetingInput) =>
+    api.post<MeetingPage>(`${processPath(slug, processId)}/meetings`, input),
   addMilestone: (slug: string, processId: string, resultId: string, input: MilestoneInput) =>
     api.post<ResultPage>(`${processPath(slug, processId)}/results/${enc(resultId)}/milestones`, input),
   respond: (slug: string, processId: string, surveyId: string, answers: readonly SurveyAnswer[]) =>
@@ -414,6 +428,10 @@ export const participationApi = {
     isFollowing
       ? api.put<unknown>(`${proposalPath(slug, processId, proposalId)}/follow`)
       : api.delete<unknown>(`${proposalPath(slug, processId, proposalId)}/follow`),
+  coauthorship: (slug: string, processId: string, proposalId: string, isAccepting: boolean) =>
+    isAccepting
+      ? api.post<Proposal>(`${proposalPath(slug, processId, proposalId)}/coauthors/me`)
+      : api.delete<Proposal>(`${proposalPath(slug, processId, proposalId)}/coauthors/me`),
   withdraw: (slug: string, processId: string, proposalId: string) =>
     api.post<Proposal>(`${proposalPath(slug, processId, proposalId)}/withdraw`),
   answer: (

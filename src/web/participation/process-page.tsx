@@ -129,7 +129,7 @@ function ProcessDetails({ slug, process }: { slug: string; process: Process }) {
         </ol>
       </section>
       <ProposalList slug={slug} processId={process.id} />
-      <MeetingList slug={slug} processId={process.id} />
+      <MeetingList slug={slug} processId={process.id} mayPlan={process.can.manage} />
       <SurveyList slug={slug} processId={process.id} />
       <ResultList slug={slug} processId={process.id} />
     </>
@@ -229,7 +229,7 @@ function ProposalList({ slug, processId }: { slug: string; processId: string }) 
   );
 }
 
-function MeetingList({ slug, processId }: { slug: string; processId: string }) {
+function MeetingList({ slug, processId, mayPlan }: { slug: string; processId: string; mayPlan: boolean }) {
   const meetings = useMeetings(slug, processId);
   const labels = useParticipationLabels();
   const items = meetings.data?.pages.flatMap((page) => page.items) ?? [];
@@ -257,6 +257,13 @@ function MeetingList({ slug, processId }: { slug: string; processId: string }) {
         </ul>
       )}
       <LoadMoreButton query={meetings} />
+      {mayPlan && (
+        <p>
+          <Link className="button button--secondary" href={paths.newMeeting(slug, processId)}>
+            <FormattedMessage id="participation.meeting.new" />
+          </Link>
+        </p>
+      )}
       <p>
         <a href={calendarUrl(slug, processId)}>
           <FormattedMessage id="participation.calendarFeed" />

@@ -18,6 +18,7 @@ import { useFocusFirstInvalid } from '../platform/forms/use-focus-invalid.ts';
 import { announce } from '../platform/layout/announcer.tsx';
 import { LoadMoreButton } from '../platform/layout/load-more-button.tsx';
 import { Loading } from '../platform/layout/loading.tsx';
+import { ModalDialog } from '../platform/layout/modal-dialog.tsx';
 import { Page } from '../platform/layout/page.tsx';
 import { paths } from '../platform/routing/paths.ts';
 import { useSession } from '../platform/session/use-session.ts';
@@ -164,6 +165,18 @@ function SupportBar({ slug, processId, proposal }: { slug: string; processId: st
     mutationFn: (isFollowing: boolean) => participationApi.follow(slug, processId, proposal.id, isFollowing),
     onSuccess: refresh,
   });
+  const withdraw = useMutation({
+    mutationFn: () => participationApi.withdraw(slug, processId, proposal.id),
+    onSuccess: async () => {
+      await refresh();
+      announce(intl.formatMessage({ id: 'participation.withdrawn' }));
+    },
+  });
+  const coauthorship = useMutation({
+    mutationFn: (isAccepting: boolean) =>
+      participationApi.coauthorship(slug, processId, proposal.id, isAccepting),
+    onSuccess: refresh,
+  });
   const { viewer } = proposal;
   return (
     <section className="support-bar" aria-labelledby="support-heading">
@@ -203,7 +216,63 @@ function SupportBar({ slug, processId, proposal }: { slug: string; processId: st
             <FormattedMessage id={viewer.isFollowing ? 'participation.unfollow' : 'participation.follow'} />
           </Button>
         )}
+        {proposal.can.withdraw && (
+          <ModalDialog
+            role="alertdialog"
+            trigger={
+              <Button className="button button--secondary">
+                <FormattedMessage id="participation.withdraw" />
+              </Button>
+            }
+            title={<FormattedMessage id="participation.withdrawTitle" />}
+          >
+            {(close) => (
+              <>
+                <p>
+                  <FormattedMessage id="participation.withdrawText" />
+                </p>
+                <ErrorAlert error={withdraw.error} />
+                <div className="button-row">
+                  <Button
+                    className="button button--danger"
+                    isDisabled={withdraw.isPending}
+                    onPress={() => withdraw.mutate(undefined, { onSuccess: close })}
+                  >
+                    <FormattedMessage id="participation.withdrawConfirm" />
+                  </Button>
+                  <Button className="button button--secondary" onPress={close}>
+                    <FormattedMessage id="common.cancel" />
+                  </Button>
+                </div>
+              </>
+            )}
+          </ModalDialog>
+        )}
       </div>
+      {viewer.isInvitedCoauthor && (
+        <div className="participation-notice">
+          <p>
+            <FormattedMessage id="participation.invitedCoauthor" />
+          </p>
+          <ErrorAlert error={coauthorship.error} />
+          <div className="button-row">
+            <Button
+              className="button"
+              isDisabled={coauthorship.isPending}
+              onPress={() => coauthorship.mutate(true)}
+            >
+              <FormattedMessage id="participation.acceptCoauthorship" />
+            </Button>
+            <Button
+              className="button button--secondary"
+              isDisabled={coauthorship.isPending}
+              onPress={() => coauthorship.mutate(false)}
+            >
+              <FormattedMessage id="participation.declineCoauthorship" />
+            </Button>
+          </div>
+        </div>
+      )}
     </section>
   );
 }

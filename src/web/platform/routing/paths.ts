@@ -44,6 +44,8 @@ export const paths = {
   participation: (slug: string) => `/clusters/${segment(slug)}/participation`,
   participationNotifications: (slug: string) => `/clusters/${segment(slug)}/participation/notifications`,
   newProcess: (slug: string) => `/clusters/${segment(slug)}/participation/processes/new`,
+  newMeeting: (slug: string, processId: string) =>
+    `/clusters/${segment(slug)}/participation/processes/${segment(processId)}/meetings/new`,
   survey: (slug: string, processId: string, surveyId: string) =>
     `/clusters/${segment(slug)}/participation/processes/${segment(processId)}/surveys/${segment(surveyId)}`,
   process: (slug: string, processId: string) =>

@@ -3,6 +3,24 @@ import { areaMessages } from './area.ts';
 
 export const participationMessages = areaMessages({
   en: {
+    'participation.meeting.new': 'Plan a meeting',
+    'participation.meeting.planned': 'The meeting “{title}” is planned.',
+    'participation.meeting.starts': 'Starts',
+    'participation.meeting.ends': 'Ends',
+    'participation.meeting.capacity': 'Places',
+    'participation.meeting.capacity.help':
+      'Leave empty for no limit. Beyond the places, people join a waiting list.',
+    'participation.meeting.submit': 'Plan the meeting',
+    'participation.withdraw': 'Withdraw…',
+    'participation.withdrawTitle': 'Withdraw this proposal?',
+    'participation.withdrawText':
+      'It stays readable, marked as withdrawn, and takes no more supports or comments. This cannot be undone.',
+    'participation.withdrawConfirm': 'Withdraw the proposal',
+    'participation.withdrawn': 'The proposal is withdrawn.',
+    'participation.invitedCoauthor':
+      'You are invited to co-author this proposal. As a co-author you may edit it while no one has reacted to it yet, and you hear of its answer.',
+    'participation.acceptCoauthorship': 'Become a co-author',
+    'participation.declineCoauthorship': 'Decline',
     'participation.milestone.title': 'Record a milestone',
     'participation.milestone.what': 'What happened',
     'participation.milestone.when': 'When',
@@ -221,6 +239,24 @@ export const participationMessages = areaMessages({
     'participation.event.surveyOpened': 'A survey was opened: “{title}”.',
   },
   lv: {
+    'participation.meeting.new': 'Plānot sanāksmi',
+    'participation.meeting.planned': 'Sanāksme “{title}” ir plānota.',
+    'participation.meeting.starts': 'Sākums',
+    'participation.meeting.ends': 'Beigas',
+    'participation.meeting.capacity': 'Vietas',
+    'participation.meeting.capacity.help':
+      'Atstājiet tukšu, ja bez ierobežojuma. Kad vietas ir aizņemtas, cilvēki nonāk gaidīšanas sarakstā.',
+    'participation.meeting.submit': 'Plānot sanāksmi',
+    'participation.withdraw': 'Atsaukt…',
+    'participation.withdrawTitle': 'Atsaukt šo priekšlikumu?',
+    'participation.withdrawText':
+      'Tas paliek lasāms, atzīmēts kā atsaukts, un vairs nepieņem atbalstus vai komentārus. To nevar atcelt.',
+    'participation.withdrawConfirm': 'Atsaukt priekšlikumu',
+    'participation.withdrawn': 'Priekšlikums ir atsaukts.',
+    'participation.invitedCoauthor':
+      'Jūs esat aicināts kļūt par šī priekšlikuma līdzautoru. Kā līdzautors varat to labot, kamēr neviens uz to nav reaģējis, un uzzināsiet atbildi.',
+    'participation.acceptCoauthorship': 'Kļūt par līdzautoru',
+    'participation.declineCoauthorship': 'Atteikties',
     'participation.milestone.title': 'Ierakstīt posmu',
     'participation.milestone.what': 'Kas notika',
     'participation.milestone.when': 'Kad',
@@ -438,6 +474,24 @@ export const participationMessages = areaMessages({
     'participation.event.surveyOpened': 'Atvērta aptauja: “{title}”.',
   },
   fr: {
+    'participation.meeting.new': 'Prévoir une réunion',
+    'participation.meeting.planned': 'La réunion « {title} » est prévue.',
+    'participation.meeting.starts': 'Début',
+    'participation.meeting.ends': 'Fin',
+    'participation.meeting.capacity': 'Places',
+    'participation.meeting.capacity.help':
+      'Laissez vide pour ne pas limiter. Au-delà des places, les personnes rejoignent une liste d’attente.',
+    'participation.meeting.submit': 'Prévoir la réunion',
+    'participation.withdraw': 'Retirer…',
+    'participation.withdrawTitle': 'Retirer cette proposition ?',
+    'participation.withdrawText':
+      'Elle reste lisible, marquée comme retirée, et ne reçoit plus de soutiens ni de commentaires. C’est définitif.',
+    'participation.withdrawConfirm': 'Retirer la proposition',
+    'participation.withdrawn': 'La proposition est retirée.',
+    'participation.invitedCoauthor':
+      'Vous êtes invité·e à coécrire cette proposition. En tant que coauteur, vous pouvez la modifier tant que personne n’y a réagi, et vous serez informé·e de la réponse.',
+    'participation.acceptCoauthorship': 'Devenir coauteur',
+    'participation.declineCoauthorship': 'Refuser',
     'participation.milestone.title': 'Enregistrer une étape',
     'participation.milestone.what': 'Ce qui s’est passé',
     'participation.milestone.when': 'Quand',
@@ -659,6 +713,24 @@ export const participationMessages = areaMessages({
     'participation.event.surveyOpened': 'Une enquête a été ouverte : « {title} ».',
   },
   it: {
+    'participation.meeting.new': 'Prevedi un incontro',
+    'participation.meeting.planned': 'L’incontro «{title}» è previsto.',
+    'participation.meeting.starts': 'Inizio',
+    'participation.meeting.ends': 'Fine',
+    'participation.meeting.capacity': 'Posti',
+    'participation.meeting.capacity.help':
+      'Lascia vuoto per nessun limite. Oltre i posti, le persone entrano in lista d’attesa.',
+    'participation.meeting.submit': 'Prevedi l’incontro',
+    'participation.withdraw': 'Ritira…',
+    'participation.withdrawTitle': 'Ritirare questa proposta?',
+    'participation.withdrawText':
+      'Resta leggibile, segnata come ritirata, e non riceve più sostegni né commenti. Non si può annullare.',
+    'participation.withdrawConfirm': 'Ritira la proposta',
+    'participation.withdrawn': 'La proposta è ritirata.',
+    'participation.invitedCoauthor':
+      'Sei invitato a essere coautore di questa proposta. Come coautore puoi modificarla finché nessuno vi ha reagito, e saprai della risposta.',
+    'participation.acceptCoauthorship': 'Diventa coautore',
+    'participation.declineCoauthorship': 'Rifiuta',
     'participation.milestone.title': 'Registra una tappa',
     'participation.milestone.what': 'Cosa è successo',
     'participation.milestone.when': 'Quando',
