@@ -105,6 +105,13 @@ describe.skipIf(!hasChromium)('participation in the browser', () => {
         { kind: 'long_text', prompt: 'Anything else?' },
       ],
     });
+    await asCoordinator('POST', `/clusters/${SLUG}/processes/${processId}/meetings`, {
+      title: 'Kick-off evening',
+      format: 'in_person',
+      address: 'Community hall',
+      startsAt: daysFromNow(-3),
+      endsAt: daysFromNow(-2.9),
+    });
     const asResident = await apiAs(server, resident);
     await asResident('POST', `/clusters/${SLUG}/join`);
     residentId = (await asResident('GET', '/session')).person.id;
@@ -259,6 +266,30 @@ describe.skipIf(!hasChromium)('participation in the browser', () => {
     await results.getByRole('listitem').filter({ hasText: 'Weaving hall' }).getByText('0 (0%)').waitFor();
     await results.getByText('1 written answer', { exact: false }).waitFor();
     await expectNoAxeViolations(page, 'an answered survey with its results');
+    watch.expectNone();
+  });
+
+  it('lets a coordinator record a past meeting, and read the reports of abuse', async () => {
+    const { page, watch } = await openPage();
+    await signIn(page, server, coordinator, `/clusters/${SLUG}/participation`);
+    await expectPage(page, 'Participation', 'the processes, for a coordinator');
+    await page.getByRole('link', { name: 'Reports of abuse' }).click();
+    await expectPage(page, 'Reports of abuse');
+    await page.getByText('Nothing has been reported.').waitFor();
+    await page.goBack();
+    await page.getByRole('link', { name: PROCESS }).click();
+    await expectPage(page, PROCESS);
+    await page.getByRole('link', { name: 'Kick-off evening' }).click();
+    await expectPage(page, 'Kick-off evening', 'a past meeting, for the coordinator');
+    const form = page.getByRole('form', { name: 'Record the meeting' });
+    await form.getByLabel('Minutes').fill('Forty people walked the area and named what they miss.');
+    await form.getByLabel('People who came').fill('40');
+    await form.locator('label.checkbox', { hasText: EXISTING }).click();
+    await expectNoAxeViolations(page, 'the minutes form');
+    await form.getByRole('button', { name: 'Publish the minutes' }).click();
+    const minutes = page.getByRole('region', { name: 'Minutes' });
+    await minutes.getByText('40 people attended.').waitFor();
+    await minutes.getByRole('link', { name: EXISTING }).waitFor();
     watch.expectNone();
   });
 

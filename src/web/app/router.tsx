@@ -43,6 +43,7 @@ import { NotificationsPage } from '../participation/notifications-page.tsx';
 import { ProcessListPage } from '../participation/process-list-page.tsx';
 import { ProcessPage } from '../participation/process-page.tsx';
 import { ProposalPage } from '../participation/proposal-page.tsx';
+import { ReportsPage } from '../participation/reports-page.tsx';
 import { ResultPage as ParticipationResultPage } from '../participation/result-page.tsx';
 import { SurveyPage } from '../participation/survey-page.tsx';
 import { RecurringPage } from '../payment-requests/recurring-page.tsx';
@@ -241,6 +242,7 @@ const newProcessRoute = clusterPage('participation/processes/new', (slug) => <Ne
 const participationNotificationsRoute = clusterPage('participation/notifications', (slug) => (
   <NotificationsPage slug={slug} />
 ));
+const participationReportsRoute = clusterPage('participation/reports', (slug) => <ReportsPage slug={slug} />);
 const processRoute = createRoute({
   getParentRoute: () => clusterRoute,
   path: 'participation/processes/$processId',
@@ -329,6 +331,7 @@ const routeTree = rootRoute.addChildren([
     participationRoute,
     newProcessRoute,
     participationNotificationsRoute,
+    participationReportsRoute,
     processRoute,
     newProposalRoute,
     proposalRoute,

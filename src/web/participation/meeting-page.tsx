@@ -8,6 +8,7 @@ import { announce } from '../platform/layout/announcer.tsx';
 import { Loading } from '../platform/layout/loading.tsx';
 import { Page } from '../platform/layout/page.tsx';
 import { paths } from '../platform/routing/paths.ts';
+import { MinutesForm } from './minutes-form.tsx';
 import {
   calendarUrl,
   participationApi,
@@ -145,6 +146,9 @@ export function MeetingPage({
               <FormattedMessage id="participation.addToCalendar" />
             </a>
           </div>
+          {data.can.manage && new Date(data.endsAt) <= new Date() && (
+            <MinutesForm slug={slug} processId={processId} meeting={data} />
+          )}
           {data.attendeeCount !== null && (
             <section aria-labelledby="minutes-heading">
               <h2 id="minutes-heading">

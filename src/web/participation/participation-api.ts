@@ -151,7 +151,7 @@ export interface MeetingPage extends Meeting {
     readonly registration: 'registered' | 'waiting' | null;
     readonly waitingPosition: number | null;
   };
-  readonly can: { readonly register: boolean; readonly cancel: boolean };
+  readonly can: { readonly register: boolean; readonly cancel: boolean; readonly manage: boolean };
 }
 
 export interface Result {
@@ -410,6 +410,12 @@ export interface ProcessInput {
 }
 
 export const participationApi = {
+  recordMinutes: (
+    slug: string,
+    processId: string,
+    meetingId: string,
+    body: { minutes: string; attendeeCount: number; proposalIds: readonly string[] },
+  ) => api.post<MeetingPage>(`${processPath(slug, processId)}/meetings/${enc(meetingId)}/minutes`, body),
   planMeeting: (slug: string, processId: string, input: MeetingInput) =>
     api.post<MeetingPage>(`${processPath(slug, processId)}/meetings`, input),
   addMilestone: (slug: string, processId: string, resultId: string, input: MilestoneInput) =>

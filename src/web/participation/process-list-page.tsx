@@ -37,6 +37,11 @@ export function ProcessListPage({ slug }: { slug: string }) {
                 <FormattedMessage id="participation.newProcess.title" />
               </Link>
             )}
+            {mayOpen && (
+              <Link className="button button--secondary" href={paths.participationReports(slug)}>
+                <FormattedMessage id="participation.reports.title" />
+              </Link>
+            )}
             <Link className="button button--secondary" href={paths.participationNotifications(slug)}>
               <FormattedMessage id="participation.notifications.title" />
             </Link>

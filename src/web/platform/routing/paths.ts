@@ -43,6 +43,7 @@ export const paths = {
     `/clusters/${segment(slug)}/clearing/rounds/${segment(roundId)}`,
   participation: (slug: string) => `/clusters/${segment(slug)}/participation`,
   participationNotifications: (slug: string) => `/clusters/${segment(slug)}/participation/notifications`,
+  participationReports: (slug: string) => `/clusters/${segment(slug)}/participation/reports`,
   newProcess: (slug: string) => `/clusters/${segment(slug)}/participation/processes/new`,
   newMeeting: (slug: string, processId: string) =>
     `/clusters/${segment(slug)}/participation/processes/${segment(processId)}/meetings/new`,

@@ -3,6 +3,17 @@ import { areaMessages } from './area.ts';
 
 export const participationMessages = areaMessages({
   en: {
+    'participation.reports.title': 'Reports of abuse',
+    'participation.reports.lead':
+      'What people reported, newest first. Open a proposal to hide it or one of its comments with a reason.',
+    'participation.reports.none': 'Nothing has been reported.',
+    'participation.reports.reason':
+      'Reason: {reason}. {hidden, select, yes {Hidden since.} other {Still visible.}}',
+    'participation.minutes.title': 'Record the meeting',
+    'participation.minutes.attendees': 'People who came',
+    'participation.minutes.proposals': 'Proposals that came out of the meeting',
+    'participation.minutes.submit': 'Publish the minutes',
+    'participation.minutes.done': 'The minutes are published.',
     'participation.meeting.new': 'Plan a meeting',
     'participation.meeting.planned': 'The meeting “{title}” is planned.',
     'participation.meeting.starts': 'Starts',
@@ -239,6 +250,17 @@ export const participationMessages = areaMessages({
     'participation.event.surveyOpened': 'A survey was opened: “{title}”.',
   },
   lv: {
+    'participation.reports.title': 'Ziņojumi par pārkāpumiem',
+    'participation.reports.lead':
+      'Par ko cilvēki ziņojuši, jaunākie vispirms. Atveriet priekšlikumu, lai to vai kādu tā komentāru paslēptu, norādot iemeslu.',
+    'participation.reports.none': 'Nekas nav ziņots.',
+    'participation.reports.reason':
+      'Iemesls: {reason}. {hidden, select, yes {Kopš tā laika paslēpts.} other {Joprojām redzams.}}',
+    'participation.minutes.title': 'Ierakstīt sanāksmi',
+    'participation.minutes.attendees': 'Cilvēki, kas ieradās',
+    'participation.minutes.proposals': 'Priekšlikumi, kas radās sanāksmē',
+    'participation.minutes.submit': 'Publicēt protokolu',
+    'participation.minutes.done': 'Protokols ir publicēts.',
     'participation.meeting.new': 'Plānot sanāksmi',
     'participation.meeting.planned': 'Sanāksme “{title}” ir plānota.',
     'participation.meeting.starts': 'Sākums',
@@ -474,6 +496,17 @@ export const participationMessages = areaMessages({
     'participation.event.surveyOpened': 'Atvērta aptauja: “{title}”.',
   },
   fr: {
+    'participation.reports.title': 'Signalements',
+    'participation.reports.lead':
+      'Ce que les personnes ont signalé, les plus récents d’abord. Ouvrez une proposition pour la masquer, ou l’un de ses commentaires, avec une raison.',
+    'participation.reports.none': 'Rien n’a été signalé.',
+    'participation.reports.reason':
+      'Raison : {reason}. {hidden, select, yes {Masqué depuis.} other {Toujours visible.}}',
+    'participation.minutes.title': 'Compte rendu de la réunion',
+    'participation.minutes.attendees': 'Personnes venues',
+    'participation.minutes.proposals': 'Propositions issues de la réunion',
+    'participation.minutes.submit': 'Publier le compte rendu',
+    'participation.minutes.done': 'Le compte rendu est publié.',
     'participation.meeting.new': 'Prévoir une réunion',
     'participation.meeting.planned': 'La réunion « {title} » est prévue.',
     'participation.meeting.starts': 'Début',
@@ -713,6 +746,17 @@ export const participationMessages = areaMessages({
     'participation.event.surveyOpened': 'Une enquête a été ouverte : « {title} ».',
   },
   it: {
+    'participation.reports.title': 'Segnalazioni',
+    'participation.reports.lead':
+      'Ciò che le persone hanno segnalato, prima le più recenti. Apri una proposta per nasconderla, o uno dei suoi commenti, con un motivo.',
+    'participation.reports.none': 'Non è stato segnalato nulla.',
+    'participation.reports.reason':
+      'Motivo: {reason}. {hidden, select, yes {Nascosto da allora.} other {Ancora visibile.}}',
+    'participation.minutes.title': 'Registra l’incontro',
+    'participation.minutes.attendees': 'Persone presenti',
+    'participation.minutes.proposals': 'Proposte nate dall’incontro',
+    'participation.minutes.submit': 'Pubblica il verbale',
+    'participation.minutes.done': 'Il verbale è pubblicato.',
     'participation.meeting.new': 'Prevedi un incontro',
     'participation.meeting.planned': 'L’incontro «{title}» è previsto.',
     'participation.meeting.starts': 'Inizio',
