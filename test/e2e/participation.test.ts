@@ -162,10 +162,20 @@ describe.skipIf(!hasChromium)('participation in the browser', () => {
     await expectPage(page, MINE, 'the new proposal');
     proposalUrl = new URL(page.url()).pathname;
     await page.locator('.rich-text strong', { hasText: 'six' }).waitFor();
+    await page.getByRole('link', { name: 'Edit the proposal' }).click();
+    await expectPage(page, 'Edit the proposal');
+    await page
+      .getByLabel('Your proposal')
+      .fill('Benches in the shade of **eight** lime trees, and a drinking fountain.');
+    await page.getByRole('button', { name: 'Save the changes' }).click();
+    await expectPage(page, MINE, 'the edited proposal');
+    await page.locator('.rich-text strong', { hasText: 'eight' }).waitFor();
     await page.getByText('0 supports').waitFor();
     await page.getByRole('button', { name: 'Support', exact: true }).click();
     await page.getByText('1 support', { exact: true }).waitFor();
     await page.getByText('(you have 2 supports left)').waitFor();
+    // Supported: the text is frozen now.
+    expect(await page.getByRole('link', { name: 'Edit the proposal' }).count()).toBe(0);
 
     // React Aria hides the native radio; people click its label.
     await page.locator('label.radio', { hasText: 'For' }).click();

@@ -35,6 +35,7 @@ import { OrdersPage } from '../marketplace/orders-page.tsx';
 import { DirectoryPage } from '../organisations/directory-page.tsx';
 import { OrganisationPage } from '../organisations/organisation-page.tsx';
 import { RegisterOrganisationPage } from '../organisations/register-organisation-page.tsx';
+import { EditProposalPage } from '../participation/edit-proposal-page.tsx';
 import { MeetingPage } from '../participation/meeting-page.tsx';
 import { NewMeetingPage } from '../participation/new-meeting-page.tsx';
 import { NewProcessPage } from '../participation/new-process-page.tsx';
@@ -292,6 +293,14 @@ const newMeetingRoute = createRoute({
     return <NewMeetingPage slug={slug} processId={processId} />;
   },
 });
+const editProposalRoute = createRoute({
+  getParentRoute: () => clusterRoute,
+  path: 'participation/processes/$processId/proposals/$proposalId/edit',
+  component: function EditProposalRoute() {
+    const { slug, processId, proposalId } = editProposalRoute.useParams();
+    return <EditProposalPage slug={slug} processId={processId} proposalId={proposalId} />;
+  },
+});
 const surveyRoute = createRoute({
   getParentRoute: () => clusterRoute,
   path: 'participation/processes/$processId/surveys/$surveyId',
@@ -338,6 +347,7 @@ const routeTree = rootRoute.addChildren([
     meetingRoute,
     participationResultRoute,
     surveyRoute,
+    editProposalRoute,
     newMeetingRoute,
     marketplaceRoute,
     newListingRoute,

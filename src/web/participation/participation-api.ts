@@ -107,6 +107,7 @@ export interface Proposal {
     readonly answer: boolean;
     readonly withdraw: boolean;
     readonly moderate: boolean;
+    readonly edit: boolean;
   };
 }
 
@@ -410,6 +411,8 @@ export interface ProcessInput {
 }
 
 export const participationApi = {
+  edit: (slug: string, processId: string, proposalId: string, input: ProposalInput) =>
+    api.patch<Proposal>(proposalPath(slug, processId, proposalId), input),
   recordMinutes: (
     slug: string,
     processId: string,

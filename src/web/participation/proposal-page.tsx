@@ -216,6 +216,11 @@ function SupportBar({ slug, processId, proposal }: { slug: string; processId: st
             <FormattedMessage id={viewer.isFollowing ? 'participation.unfollow' : 'participation.follow'} />
           </Button>
         )}
+        {proposal.can.edit && (
+          <Link className="button button--secondary" href={paths.editProposal(slug, processId, proposal.id)}>
+            <FormattedMessage id="participation.edit.title" />
+          </Link>
+        )}
         {proposal.can.withdraw && (
           <ModalDialog
             role="alertdialog"

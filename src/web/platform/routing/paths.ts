@@ -55,6 +55,8 @@ export const paths = {
     `/clusters/${segment(slug)}/participation/processes/${segment(processId)}/proposals/new`,
   proposal: (slug: string, processId: string, proposalId: string) =>
     `/clusters/${segment(slug)}/participation/processes/${segment(processId)}/proposals/${segment(proposalId)}`,
+  editProposal: (slug: string, processId: string, proposalId: string) =>
+    `/clusters/${segment(slug)}/participation/processes/${segment(processId)}/proposals/${segment(proposalId)}/edit`,
   meeting: (slug: string, processId: string, meetingId: string) =>
     `/clusters/${segment(slug)}/participation/processes/${segment(processId)}/meetings/${segment(meetingId)}`,
   result: (slug: string, processId: string, resultId: string) =>

@@ -3,6 +3,12 @@ import { areaMessages } from './area.ts';
 
 export const participationMessages = areaMessages({
   en: {
+    'participation.edit.title': 'Edit the proposal',
+    'participation.edit.lead': 'You can edit it until someone supports or comments on it.',
+    'participation.edit.closed':
+      'This proposal can no longer be edited: others have reacted to it, or the proposals phase is over.',
+    'participation.edit.submit': 'Save the changes',
+    'participation.edit.done': 'Your changes to “{title}” are saved.',
     'participation.reports.title': 'Reports of abuse',
     'participation.reports.lead':
       'What people reported, newest first. Open a proposal to hide it or one of its comments with a reason.',
@@ -250,6 +256,12 @@ export const participationMessages = areaMessages({
     'participation.event.surveyOpened': 'A survey was opened: “{title}”.',
   },
   lv: {
+    'participation.edit.title': 'Labot priekšlikumu',
+    'participation.edit.lead': 'To var labot, līdz kāds to atbalsta vai komentē.',
+    'participation.edit.closed':
+      'Šo priekšlikumu vairs nevar labot: citi uz to ir reaģējuši, vai priekšlikumu posms ir beidzies.',
+    'participation.edit.submit': 'Saglabāt izmaiņas',
+    'participation.edit.done': 'Izmaiņas priekšlikumā “{title}” ir saglabātas.',
     'participation.reports.title': 'Ziņojumi par pārkāpumiem',
     'participation.reports.lead':
       'Par ko cilvēki ziņojuši, jaunākie vispirms. Atveriet priekšlikumu, lai to vai kādu tā komentāru paslēptu, norādot iemeslu.',
@@ -496,6 +508,13 @@ export const participationMessages = areaMessages({
     'participation.event.surveyOpened': 'Atvērta aptauja: “{title}”.',
   },
   fr: {
+    'participation.edit.title': 'Modifier la proposition',
+    'participation.edit.lead':
+      'Vous pouvez la modifier jusqu’à ce que quelqu’un la soutienne ou la commente.',
+    'participation.edit.closed':
+      'Cette proposition ne peut plus être modifiée : d’autres y ont réagi, ou la phase des propositions est terminée.',
+    'participation.edit.submit': 'Enregistrer les modifications',
+    'participation.edit.done': 'Vos modifications de « {title} » sont enregistrées.',
     'participation.reports.title': 'Signalements',
     'participation.reports.lead':
       'Ce que les personnes ont signalé, les plus récents d’abord. Ouvrez une proposition pour la masquer, ou l’un de ses commentaires, avec une raison.',
@@ -746,6 +765,12 @@ export const participationMessages = areaMessages({
     'participation.event.surveyOpened': 'Une enquête a été ouverte : « {title} ».',
   },
   it: {
+    'participation.edit.title': 'Modifica la proposta',
+    'participation.edit.lead': 'Puoi modificarla finché qualcuno non la sostiene o la commenta.',
+    'participation.edit.closed':
+      'Questa proposta non si può più modificare: altri vi hanno reagito, oppure la fase delle proposte è finita.',
+    'participation.edit.submit': 'Salva le modifiche',
+    'participation.edit.done': 'Le tue modifiche a «{title}» sono salvate.',
     'participation.reports.title': 'Segnalazioni',
     'participation.reports.lead':
       'Ciò che le persone hanno segnalato, prima le più recenti. Apri una proposta per nasconderla, o uno dei suoi commenti, con un motivo.',
