@@ -26,14 +26,20 @@ export function utcDateTime(at: Date): string {
     .replace(/\.\d{3}Z$/, 'Z');
 }
 
+/** Control characters other than the tab, which iCalendar TEXT may not carry (RFC 5545 §3.1). */
+const isForbiddenControl = (character: string) => {
+  const code = character.charCodeAt(0);
+  return (code < 0x20 && code !== 0x09) || code === 0x7f;
+};
+
 /** Escapes a TEXT value: backslash, semicolon, comma and line breaks (RFC 5545 §3.3.11). */
 export function escapeText(value: string): string {
-  return value
+  const escaped = value
     .replace(/\\/g, '\\\\')
     .replace(/;/g, '\\;')
     .replace(/,/g, '\\,')
-    .replace(/\r\n|\r|\n/g, '\\n')
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+    .replace(/\r\n|\r|\n/g, '\\n');
+  return [...escaped].filter((character) => !isForbiddenControl(character)).join('');
 }
 
 /** Splits a content line into lines of at most 75 octets, each continuation starting with a space. */
