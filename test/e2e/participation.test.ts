@@ -331,6 +331,21 @@ describe.skipIf(!hasChromium)('participation in the browser', () => {
     await page.getByRole('button', { name: 'Plan the meeting' }).click();
     await expectPage(page, 'Garden planning online', 'the planned meeting');
     await page.getByRole('link', { name: 'https://meet.example.org/garden' }).waitFor();
+
+    await page.getByRole('link', { name: 'A school garden' }).click();
+    await expectPage(page, 'A school garden');
+    await page.getByRole('link', { name: 'Ask a survey' }).click();
+    await expectPage(page, 'Ask a survey');
+    await page.getByLabel('Title').fill('What should grow?');
+    await page.getByLabel('Question 1', { exact: true }).fill('Vegetables or flowers?');
+    await page.getByLabel('Question 1: options').fill('Vegetables\nFlowers\nBoth');
+    await page.getByRole('button', { name: 'Add a question' }).click();
+    await page.getByLabel('Question 2', { exact: true }).fill('Anything else?');
+    await expectNoAxeViolations(page, 'asking a survey with two questions');
+    await page.getByRole('button', { name: 'Ask the survey' }).click();
+    await expectPage(page, 'What should grow?', 'the new survey');
+    await page.getByRole('radiogroup', { name: 'Vegetables or flowers?' }).waitFor();
+    await page.getByText('Anonymous: your answers are not linked to you.', { exact: false }).waitFor();
     watch.expectNone();
   });
 

@@ -40,6 +40,7 @@ import { MeetingPage } from '../participation/meeting-page.tsx';
 import { NewMeetingPage } from '../participation/new-meeting-page.tsx';
 import { NewProcessPage } from '../participation/new-process-page.tsx';
 import { NewProposalPage } from '../participation/new-proposal-page.tsx';
+import { NewSurveyPage } from '../participation/new-survey-page.tsx';
 import { NotificationsPage } from '../participation/notifications-page.tsx';
 import { ProcessListPage } from '../participation/process-list-page.tsx';
 import { ProcessPage } from '../participation/process-page.tsx';
@@ -301,6 +302,14 @@ const editProposalRoute = createRoute({
     return <EditProposalPage slug={slug} processId={processId} proposalId={proposalId} />;
   },
 });
+const newSurveyRoute = createRoute({
+  getParentRoute: () => clusterRoute,
+  path: 'participation/processes/$processId/surveys/new',
+  component: function NewSurveyRoute() {
+    const { slug, processId } = newSurveyRoute.useParams();
+    return <NewSurveyPage slug={slug} processId={processId} />;
+  },
+});
 const surveyRoute = createRoute({
   getParentRoute: () => clusterRoute,
   path: 'participation/processes/$processId/surveys/$surveyId',
@@ -347,6 +356,7 @@ const routeTree = rootRoute.addChildren([
     meetingRoute,
     participationResultRoute,
     surveyRoute,
+    newSurveyRoute,
     editProposalRoute,
     newMeetingRoute,
     marketplaceRoute,

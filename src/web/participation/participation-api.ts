@@ -235,6 +235,22 @@ export interface SurveyAnswer {
   readonly text?: string;
 }
 
+export interface SurveyInput {
+  readonly title: string;
+  readonly description: string;
+  readonly isAnonymous: boolean;
+  readonly opensAt: string;
+  readonly closesAt: string;
+  readonly questions: readonly {
+    readonly kind: QuestionKind;
+    readonly prompt: string;
+    readonly options: readonly string[];
+    readonly scaleMin?: number;
+    readonly scaleMax?: number;
+    readonly isRequired: boolean;
+  }[];
+}
+
 export interface ProposalInput {
   readonly title: string;
   readonly body: string;
@@ -411,6 +427,8 @@ export interface ProcessInput {
 }
 
 export const participationApi = {
+  askSurvey: (slug: string, processId: string, input: SurveyInput) =>
+    api.post<Survey>(`${processPath(slug, processId)}/surveys`, input),
   edit: (slug: string, processId: string, proposalId: string, input: ProposalInput) =>
     api.patch<Proposal>(proposalPath(slug, processId, proposalId), input),
   recordMinutes: (

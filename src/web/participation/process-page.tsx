@@ -130,7 +130,7 @@ function ProcessDetails({ slug, process }: { slug: string; process: Process }) {
       </section>
       <ProposalList slug={slug} processId={process.id} />
       <MeetingList slug={slug} processId={process.id} mayPlan={process.can.manage} />
-      <SurveyList slug={slug} processId={process.id} />
+      <SurveyList slug={slug} processId={process.id} mayAsk={process.can.manage} />
       <ResultList slug={slug} processId={process.id} />
     </>
   );
@@ -273,10 +273,10 @@ function MeetingList({ slug, processId, mayPlan }: { slug: string; processId: st
   );
 }
 
-function SurveyList({ slug, processId }: { slug: string; processId: string }) {
+function SurveyList({ slug, processId, mayAsk }: { slug: string; processId: string; mayAsk: boolean }) {
   const surveys = useSurveys(slug, processId);
   const items = surveys.data?.pages.flatMap((page) => page.items) ?? [];
-  if (items.length === 0) return null;
+  if (items.length === 0 && !mayAsk) return null;
   return (
     <section aria-labelledby="surveys-heading">
       <h2 id="surveys-heading">
@@ -296,6 +296,13 @@ function SurveyList({ slug, processId }: { slug: string; processId: string }) {
         ))}
       </ul>
       <LoadMoreButton query={surveys} />
+      {mayAsk && (
+        <p>
+          <Link className="button button--secondary" href={paths.newSurvey(slug, processId)}>
+            <FormattedMessage id="participation.survey.new" />
+          </Link>
+        </p>
+      )}
     </section>
   );
 }

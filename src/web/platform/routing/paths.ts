@@ -47,6 +47,8 @@ export const paths = {
   newProcess: (slug: string) => `/clusters/${segment(slug)}/participation/processes/new`,
   newMeeting: (slug: string, processId: string) =>
     `/clusters/${segment(slug)}/participation/processes/${segment(processId)}/meetings/new`,
+  newSurvey: (slug: string, processId: string) =>
+    `/clusters/${segment(slug)}/participation/processes/${segment(processId)}/surveys/new`,
   survey: (slug: string, processId: string, surveyId: string) =>
     `/clusters/${segment(slug)}/participation/processes/${segment(processId)}/surveys/${segment(surveyId)}`,
   process: (slug: string, processId: string) =>
