@@ -346,6 +346,17 @@ describe.skipIf(!hasChromium)('participation in the browser', () => {
     await expectPage(page, 'What should grow?', 'the new survey');
     await page.getByRole('radiogroup', { name: 'Vegetables or flowers?' }).waitFor();
     await page.getByText('Anonymous: your answers are not linked to you.', { exact: false }).waitFor();
+
+    await page.getByRole('link', { name: 'A school garden' }).click();
+    await expectPage(page, 'A school garden');
+    await page.getByRole('link', { name: 'Edit the process' }).click();
+    await expectPage(page, 'Edit the process');
+    await page.getByLabel('Easy-read summary').fill('Plan the school garden with us.');
+    await page.getByRole('button', { name: 'Remove phase 3' }).click();
+    await page.getByRole('button', { name: 'Save the changes' }).click();
+    await expectPage(page, 'A school garden', 'the edited process');
+    await page.getByText('Plan the school garden with us.').waitFor();
+    expect(await page.locator('.phase-list li').count()).toBe(2);
     watch.expectNone();
   });
 

@@ -35,6 +35,7 @@ import { OrdersPage } from '../marketplace/orders-page.tsx';
 import { DirectoryPage } from '../organisations/directory-page.tsx';
 import { OrganisationPage } from '../organisations/organisation-page.tsx';
 import { RegisterOrganisationPage } from '../organisations/register-organisation-page.tsx';
+import { EditProcessPage } from '../participation/edit-process-page.tsx';
 import { EditProposalPage } from '../participation/edit-proposal-page.tsx';
 import { MeetingPage } from '../participation/meeting-page.tsx';
 import { NewMeetingPage } from '../participation/new-meeting-page.tsx';
@@ -310,6 +311,14 @@ const newSurveyRoute = createRoute({
     return <NewSurveyPage slug={slug} processId={processId} />;
   },
 });
+const editProcessRoute = createRoute({
+  getParentRoute: () => clusterRoute,
+  path: 'participation/processes/$processId/edit',
+  component: function EditProcessRoute() {
+    const { slug, processId } = editProcessRoute.useParams();
+    return <EditProcessPage slug={slug} processId={processId} />;
+  },
+});
 const surveyRoute = createRoute({
   getParentRoute: () => clusterRoute,
   path: 'participation/processes/$processId/surveys/$surveyId',
@@ -356,6 +365,7 @@ const routeTree = rootRoute.addChildren([
     meetingRoute,
     participationResultRoute,
     surveyRoute,
+    editProcessRoute,
     newSurveyRoute,
     editProposalRoute,
     newMeetingRoute,

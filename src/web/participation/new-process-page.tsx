@@ -4,7 +4,13 @@
  * proposals each person may support, and its dated phases. A phase runs from the start of its first
  * day to the end of its last day, in the coordinator's time zone.
  */
-import { type CalendarDate, getLocalTimeZone, today } from '@internationalized/date';
+import {
+  type CalendarDate,
+  getLocalTimeZone,
+  parseAbsoluteToLocal,
+  toCalendarDate,
+  today,
+} from '@internationalized/date';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from '@tanstack/react-router';
 import { useRef, useState } from 'react';
@@ -26,6 +32,7 @@ import { Page } from '../platform/layout/page.tsx';
 import { paths } from '../platform/routing/paths.ts';
 import {
   type PhaseKind,
+  type Process,
   type ProcessInput,
   participationApi,
   participationKeys,
@@ -55,6 +62,7 @@ interface PhaseRow {
 }
 
 const startOf = (day: CalendarDate) => day.toDate(getLocalTimeZone()).toISOString();
+const dayOf = (iso: string) => toCalendarDate(parseAbsoluteToLocal(iso));
 
 export function NewProcessPage({ slug }: { slug: string }) {
   const intl = useIntl();
@@ -72,26 +80,46 @@ export function NewProcessPage({ slug }: { slug: string }) {
   );
 }
 
-function ProcessForm({ slug }: { slug: string }) {
+/** The process's fields and phases: to open a process, or (with `process`) to edit it and re-plan its phases. */
+export function ProcessForm({ slug, process }: { slug: string; process?: Process }) {
   const intl = useIntl();
   const router = useRouter();
   const queryClient = useQueryClient();
   const labels = useParticipationLabels();
   const formRef = useRef<HTMLFormElement>(null);
   const now = today(getLocalTimeZone());
-  const [level, setLevel] = useState<string>('consult');
-  const [who, setWho] = useState<string>('signed_in');
-  const [supports, setSupports] = useState(10);
-  const [phases, setPhases] = useState<PhaseRow[]>([
-    { key: 0, kind: 'information', from: now, to: now.add({ days: 13 }) },
-    { key: 1, kind: 'proposals', from: now.add({ days: 14 }), to: now.add({ days: 44 }) },
-  ]);
+  const [level, setLevel] = useState<string>(process?.participationLevel ?? 'consult');
+  const [who, setWho] = useState<string>(process?.whoMayTakePart ?? 'signed_in');
+  const [supports, setSupports] = useState(process?.supportsPerPerson ?? 10);
+  const [phases, setPhases] = useState<PhaseRow[]>(
+    process
+      ? process.phases.map((phase, key) => ({
+          key,
+          kind: phase.kind,
+          from: dayOf(phase.startsAt),
+          // A phase ends at the start of the day after its last day.
+          to: dayOf(new Date(new Date(phase.endsAt).getTime() - 1).toISOString()),
+        }))
+      : [
+          { key: 0, kind: 'information', from: now, to: now.add({ days: 13 }) },
+          { key: 1, kind: 'proposals', from: now.add({ days: 14 }), to: now.add({ days: 44 }) },
+        ],
+  );
   const open = useMutation({
-    mutationFn: (input: ProcessInput) => participationApi.openProcess(slug, input),
-    onSuccess: async (process) => {
+    mutationFn: async ({ phases: planned, ...fields }: ProcessInput) => {
+      if (!process) return participationApi.openProcess(slug, { ...fields, phases: planned });
+      await participationApi.editProcess(slug, process.id, fields);
+      return participationApi.setPhases(slug, process.id, planned);
+    },
+    onSuccess: async (saved) => {
       await queryClient.invalidateQueries({ queryKey: participationKeys.all(slug) });
-      await router.navigate({ href: paths.process(slug, process.id) });
-      announce(intl.formatMessage({ id: 'participation.newProcess.done' }, { title: process.title }));
+      await router.navigate({ href: paths.process(slug, saved.id) });
+      announce(
+        intl.formatMessage(
+          { id: process ? 'participation.editProcess.done' : 'participation.newProcess.done' },
+          { title: saved.title },
+        ),
+      );
     },
   });
   const { fieldErrors, formError } = placeApiError(open.error, FIELDS);
@@ -124,12 +152,14 @@ function ProcessForm({ slug }: { slug: string }) {
       <ErrorAlert error={formError} />
       <TextField
         name="title"
+        defaultValue={process?.title}
         isRequired
         maxLength={200}
         label={<FormattedMessage id="participation.newProcess.name" />}
       />
       <TextField
         name="easyReadSummary"
+        defaultValue={process?.easyReadSummary}
         isMultiline
         rows={2}
         maxLength={2000}
@@ -139,6 +169,7 @@ function ProcessForm({ slug }: { slug: string }) {
       />
       <TextField
         name="description"
+        defaultValue={process?.description}
         isMultiline
         rows={6}
         maxLength={10000}
@@ -148,6 +179,7 @@ function ProcessForm({ slug }: { slug: string }) {
       />
       <TextField
         name="projectLink"
+        defaultValue={process?.projectLink}
         maxLength={500}
         isOptional
         label={<FormattedMessage id="participation.projectLabel" />}
@@ -236,7 +268,7 @@ function ProcessForm({ slug }: { slug: string }) {
       </fieldset>
       <div className="form-actions">
         <SubmitButton isPending={open.isPending}>
-          <FormattedMessage id="participation.newProcess.submit" />
+          <FormattedMessage id={process ? 'participation.edit.submit' : 'participation.newProcess.submit'} />
         </SubmitButton>
       </div>
     </Form>

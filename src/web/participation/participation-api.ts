@@ -44,6 +44,7 @@ export interface ProcessSummary {
 export interface Process {
   readonly id: string;
   readonly title: string;
+  readonly description: string;
   readonly descriptionHtml: string;
   readonly easyReadSummary: string;
   readonly projectLink: string;
@@ -427,6 +428,10 @@ export interface ProcessInput {
 }
 
 export const participationApi = {
+  editProcess: (slug: string, processId: string, fields: Omit<ProcessInput, 'phases'>) =>
+    api.patch<Process>(processPath(slug, processId), fields),
+  setPhases: (slug: string, processId: string, phases: ProcessInput['phases']) =>
+    api.put<Process>(`${processPath(slug, processId)}/phases`, { phases }),
   askSurvey: (slug: string, processId: string, input: SurveyInput) =>
     api.post<Survey>(`${processPath(slug, processId)}/surveys`, input),
   edit: (slug: string, processId: string, proposalId: string, input: ProposalInput) =>

@@ -48,10 +48,19 @@ export function ProcessPage({ slug, processId }: { slug: string; processId: stri
       heading={data?.title ?? <FormattedMessage id="common.loading" />}
       lead={data?.easyReadSummary || undefined}
       actions={
-        data?.can.propose && (
-          <Link className="button" href={paths.newProposal(slug, processId)}>
-            <FormattedMessage id="participation.propose" />
-          </Link>
+        (data?.can.propose || data?.can.manage) && (
+          <div className="button-row">
+            {data.can.propose && (
+              <Link className="button" href={paths.newProposal(slug, processId)}>
+                <FormattedMessage id="participation.propose" />
+              </Link>
+            )}
+            {data.can.manage && (
+              <Link className="button button--secondary" href={paths.editProcess(slug, processId)}>
+                <FormattedMessage id="participation.editProcess.title" />
+              </Link>
+            )}
+          </div>
         )
       }
     >

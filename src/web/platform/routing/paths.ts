@@ -53,6 +53,8 @@ export const paths = {
     `/clusters/${segment(slug)}/participation/processes/${segment(processId)}/surveys/${segment(surveyId)}`,
   process: (slug: string, processId: string) =>
     `/clusters/${segment(slug)}/participation/processes/${segment(processId)}`,
+  editProcess: (slug: string, processId: string) =>
+    `/clusters/${segment(slug)}/participation/processes/${segment(processId)}/edit`,
   newProposal: (slug: string, processId: string) =>
     `/clusters/${segment(slug)}/participation/processes/${segment(processId)}/proposals/new`,
   proposal: (slug: string, processId: string, proposalId: string) =>

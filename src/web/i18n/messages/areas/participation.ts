@@ -3,6 +3,9 @@ import { areaMessages } from './area.ts';
 
 export const participationMessages = areaMessages({
   en: {
+    'participation.editProcess.title': 'Edit the process',
+    'participation.editProcess.done': 'The process “{title}” is saved.',
+    'participation.editProcess.notAllowed': 'Only the cluster’s coordinators edit a process.',
     'participation.survey.new': 'Ask a survey',
     'participation.survey.asked': 'The survey “{title}” is ready.',
     'participation.survey.anonymous': 'Anonymous: answers are not linked to the people who give them',
@@ -277,6 +280,9 @@ export const participationMessages = areaMessages({
     'participation.event.surveyOpened': 'A survey was opened: “{title}”.',
   },
   lv: {
+    'participation.editProcess.title': 'Labot procesu',
+    'participation.editProcess.done': 'Process “{title}” ir saglabāts.',
+    'participation.editProcess.notAllowed': 'Procesu labo tikai klastera koordinatori.',
     'participation.survey.new': 'Izveidot aptauju',
     'participation.survey.asked': 'Aptauja “{title}” ir gatava.',
     'participation.survey.anonymous': 'Anonīma: atbildes nav saistītas ar cilvēkiem, kas tās sniedz',
@@ -550,6 +556,9 @@ export const participationMessages = areaMessages({
     'participation.event.surveyOpened': 'Atvērta aptauja: “{title}”.',
   },
   fr: {
+    'participation.editProcess.title': 'Modifier le processus',
+    'participation.editProcess.done': 'Le processus « {title} » est enregistré.',
+    'participation.editProcess.notAllowed': 'Seuls les coordinateurs du cluster modifient un processus.',
     'participation.survey.new': 'Lancer une enquête',
     'participation.survey.asked': 'L’enquête « {title} » est prête.',
     'participation.survey.anonymous':
@@ -829,6 +838,9 @@ export const participationMessages = areaMessages({
     'participation.event.surveyOpened': 'Une enquête a été ouverte : « {title} ».',
   },
   it: {
+    'participation.editProcess.title': 'Modifica il processo',
+    'participation.editProcess.done': 'Il processo «{title}» è salvato.',
+    'participation.editProcess.notAllowed': 'Solo i coordinatori del cluster modificano un processo.',
     'participation.survey.new': 'Crea un sondaggio',
     'participation.survey.asked': 'Il sondaggio «{title}» è pronto.',
     'participation.survey.anonymous': 'Anonimo: le risposte non sono collegate alle persone che le danno',
