@@ -2,21 +2,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Link } from 'react-aria-components';
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
-import { useCluster } from '../clusters/cluster-api.ts';
 import { ErrorAlert } from '../platform/forms/form-alert.tsx';
 import { announce } from '../platform/layout/announcer.tsx';
 import { Loading } from '../platform/layout/loading.tsx';
-import { Page } from '../platform/layout/page.tsx';
 import { paths } from '../platform/routing/paths.ts';
 import { MinutesForm } from './minutes-form.tsx';
-import {
-  calendarUrl,
-  participationApi,
-  participationKeys,
-  useMeeting,
-  useProcess,
-} from './participation-api.ts';
+import { calendarUrl, participationApi, participationKeys, useMeeting } from './participation-api.ts';
 import { useParticipationLabels } from './participation-labels.ts';
+import { ProcessSubpage } from './process-subpage.tsx';
 import './participation.css';
 
 export function MeetingPage({
@@ -31,8 +24,6 @@ export function MeetingPage({
   const intl = useIntl();
   const labels = useParticipationLabels();
   const queryClient = useQueryClient();
-  const cluster = useCluster(slug);
-  const process = useProcess(slug, processId);
   const meeting = useMeeting(slug, processId, meetingId);
   const register = useMutation({
     mutationFn: (isRegistering: boolean) =>
@@ -49,12 +40,7 @@ export function MeetingPage({
   });
   const data = meeting.data;
   return (
-    <Page
-      title={data && cluster.data ? [data.title, cluster.data.name] : null}
-      eyebrow={process.data && <Link href={paths.process(slug, processId)}>{process.data.title}</Link>}
-      heading={data?.title ?? <FormattedMessage id="common.loading" />}
-      width="medium"
-    >
+    <ProcessSubpage slug={slug} processId={processId} heading={data?.title ?? null}>
       <ErrorAlert error={meeting.error ?? register.error} />
       {meeting.isPending && <Loading />}
       {data && (
@@ -171,6 +157,6 @@ export function MeetingPage({
           )}
         </>
       )}
-    </Page>
+    </ProcessSubpage>
   );
 }

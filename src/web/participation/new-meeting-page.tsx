@@ -7,9 +7,8 @@ import { type CalendarDateTime, getLocalTimeZone, now, toCalendarDateTime } from
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from '@tanstack/react-router';
 import { useRef, useState } from 'react';
-import { Form, Link } from 'react-aria-components';
+import { Form } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { useCluster } from '../clusters/cluster-api.ts';
 import { placeApiError } from '../platform/forms/api-form-errors.ts';
 import { DateField } from '../platform/forms/date-field.tsx';
 import { ErrorAlert } from '../platform/forms/form-alert.tsx';
@@ -20,16 +19,10 @@ import { SubmitButton } from '../platform/forms/submit-button.tsx';
 import { TextField } from '../platform/forms/text-field.tsx';
 import { useFocusFirstInvalid } from '../platform/forms/use-focus-invalid.ts';
 import { announce } from '../platform/layout/announcer.tsx';
-import { Page } from '../platform/layout/page.tsx';
 import { paths } from '../platform/routing/paths.ts';
-import {
-  type Meeting,
-  type MeetingInput,
-  participationApi,
-  participationKeys,
-  useProcess,
-} from './participation-api.ts';
+import { type Meeting, type MeetingInput, participationApi, participationKeys } from './participation-api.ts';
 import { useParticipationLabels } from './participation-labels.ts';
+import { ProcessSubpage } from './process-subpage.tsx';
 import './participation.css';
 
 const FORMATS: readonly Meeting['format'][] = ['in_person', 'online', 'hybrid'];
@@ -39,18 +32,11 @@ const instant = (value: CalendarDateTime) => value.toDate(getLocalTimeZone()).to
 
 export function NewMeetingPage({ slug, processId }: { slug: string; processId: string }) {
   const intl = useIntl();
-  const cluster = useCluster(slug);
-  const process = useProcess(slug, processId);
   const heading = intl.formatMessage({ id: 'participation.meeting.new' });
   return (
-    <Page
-      title={process.data && cluster.data ? [heading, process.data.title, cluster.data.name] : null}
-      eyebrow={process.data && <Link href={paths.process(slug, processId)}>{process.data.title}</Link>}
-      heading={heading}
-      width="medium"
-    >
+    <ProcessSubpage slug={slug} processId={processId} heading={heading}>
       <MeetingForm slug={slug} processId={processId} />
-    </Page>
+    </ProcessSubpage>
   );
 }
 

@@ -7,9 +7,8 @@ import { type CalendarDate, getLocalTimeZone, today } from '@internationalized/d
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from '@tanstack/react-router';
 import { useRef, useState } from 'react';
-import { Button, Checkbox, Form, Link } from 'react-aria-components';
+import { Button, Checkbox, Form } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { useCluster } from '../clusters/cluster-api.ts';
 import { isApiError } from '../platform/api/api-error.ts';
 import { CheckMark } from '../platform/forms/checkbox-group-field.tsx';
 import { DateField } from '../platform/forms/date-field.tsx';
@@ -20,15 +19,14 @@ import { SelectField } from '../platform/forms/select-field.tsx';
 import { SubmitButton } from '../platform/forms/submit-button.tsx';
 import { TextField } from '../platform/forms/text-field.tsx';
 import { announce } from '../platform/layout/announcer.tsx';
-import { Page } from '../platform/layout/page.tsx';
 import { paths } from '../platform/routing/paths.ts';
 import {
   participationApi,
   participationKeys,
   type QuestionKind,
   type SurveyInput,
-  useProcess,
 } from './participation-api.ts';
+import { ProcessSubpage } from './process-subpage.tsx';
 import './participation.css';
 
 const KINDS: readonly QuestionKind[] = [
@@ -53,18 +51,11 @@ const isChoice = (kind: QuestionKind) => kind === 'single_choice' || kind === 'm
 
 export function NewSurveyPage({ slug, processId }: { slug: string; processId: string }) {
   const intl = useIntl();
-  const cluster = useCluster(slug);
-  const process = useProcess(slug, processId);
   const heading = intl.formatMessage({ id: 'participation.survey.new' });
   return (
-    <Page
-      title={process.data && cluster.data ? [heading, process.data.title, cluster.data.name] : null}
-      eyebrow={process.data && <Link href={paths.process(slug, processId)}>{process.data.title}</Link>}
-      heading={heading}
-      width="medium"
-    >
+    <ProcessSubpage slug={slug} processId={processId} heading={heading}>
       <SurveyForm slug={slug} processId={processId} />
-    </Page>
+    </ProcessSubpage>
   );
 }
 

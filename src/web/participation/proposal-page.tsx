@@ -7,7 +7,6 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { Button, Form, Link } from 'react-aria-components';
 import { FormattedDate, FormattedMessage, FormattedNumber, useIntl } from 'react-intl';
-import { useCluster } from '../clusters/cluster-api.ts';
 import { placeApiError } from '../platform/forms/api-form-errors.ts';
 import { ErrorAlert } from '../platform/forms/form-alert.tsx';
 import { RadioGroupField } from '../platform/forms/radio-group-field.tsx';
@@ -19,7 +18,6 @@ import { announce } from '../platform/layout/announcer.tsx';
 import { LoadMoreButton } from '../platform/layout/load-more-button.tsx';
 import { Loading } from '../platform/layout/loading.tsx';
 import { ModalDialog } from '../platform/layout/modal-dialog.tsx';
-import { Page } from '../platform/layout/page.tsx';
 import { paths } from '../platform/routing/paths.ts';
 import { useSession } from '../platform/session/use-session.ts';
 import { ContributionActions } from './contribution-actions.tsx';
@@ -30,10 +28,10 @@ import {
   participationApi,
   participationKeys,
   useComments,
-  useProcess,
   useProposal,
 } from './participation-api.ts';
 import { useParticipationLabels } from './participation-labels.ts';
+import { ProcessSubpage } from './process-subpage.tsx';
 import { ServerRenderedHtml } from './server-rendered-html.tsx';
 import './participation.css';
 
@@ -51,8 +49,6 @@ function useRefresh(slug: string) {
 export function ProposalPage({ slug, processId, proposalId }: Props) {
   const intl = useIntl();
   const labels = useParticipationLabels();
-  const cluster = useCluster(slug);
-  const process = useProcess(slug, processId);
   const proposal = useProposal(slug, processId, proposalId);
   // Asked for together with the proposal, not once it has come: a long discussion's first page
   // arrives at once (the comment section below reads the same query).
@@ -62,10 +58,11 @@ export function ProposalPage({ slug, processId, proposalId }: Props) {
   const hiddenTitle = intl.formatMessage({ id: 'participation.hiddenProposal' });
   const title = data ? data.title || hiddenTitle : null;
   return (
-    <Page
-      title={title && cluster.data ? [title, cluster.data.name] : null}
-      eyebrow={process.data && <Link href={paths.process(slug, processId)}>{process.data.title}</Link>}
-      heading={title ?? <FormattedMessage id="common.loading" />}
+    <ProcessSubpage
+      slug={slug}
+      processId={processId}
+      heading={title}
+      width="wide"
       lead={
         data && <FormattedMessage id="participation.stateLead" values={{ state: labels.state(data.state) }} />
       }
@@ -87,7 +84,7 @@ export function ProposalPage({ slug, processId, proposalId }: Props) {
           <CommentSection slug={slug} processId={processId} proposal={data} />
         </>
       )}
-    </Page>
+    </ProcessSubpage>
   );
 }
 

@@ -2,15 +2,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Link } from 'react-aria-components';
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
-import { useCluster } from '../clusters/cluster-api.ts';
 import { ErrorAlert } from '../platform/forms/form-alert.tsx';
 import { Loading } from '../platform/layout/loading.tsx';
-import { Page } from '../platform/layout/page.tsx';
 import { paths } from '../platform/routing/paths.ts';
 import { useSession } from '../platform/session/use-session.ts';
 import { MilestoneForm } from './milestone-form.tsx';
-import { participationApi, participationKeys, useProcess, useResult } from './participation-api.ts';
+import { participationApi, participationKeys, useResult } from './participation-api.ts';
 import { useParticipationLabels } from './participation-labels.ts';
+import { ProcessSubpage } from './process-subpage.tsx';
 import './participation.css';
 
 export function ResultPage({
@@ -26,8 +25,6 @@ export function ResultPage({
   const labels = useParticipationLabels();
   const queryClient = useQueryClient();
   const session = useSession();
-  const cluster = useCluster(slug);
-  const process = useProcess(slug, processId);
   const result = useResult(slug, processId, resultId);
   const follow = useMutation({
     mutationFn: (isFollowing: boolean) =>
@@ -36,12 +33,11 @@ export function ResultPage({
   });
   const data = result.data;
   return (
-    <Page
-      title={data && cluster.data ? [data.title, cluster.data.name] : null}
-      eyebrow={process.data && <Link href={paths.process(slug, processId)}>{process.data.title}</Link>}
-      heading={data?.title ?? <FormattedMessage id="common.loading" />}
+    <ProcessSubpage
+      slug={slug}
+      processId={processId}
+      heading={data?.title ?? null}
       lead={data?.easyReadSummary || undefined}
-      width="medium"
     >
       <ErrorAlert error={result.error ?? follow.error} />
       {result.isPending && <Loading />}
@@ -117,6 +113,6 @@ export function ResultPage({
           {data.can.manage && <MilestoneForm slug={slug} processId={processId} result={data} />}
         </>
       )}
-    </Page>
+    </ProcessSubpage>
   );
 }

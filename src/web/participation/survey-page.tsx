@@ -5,9 +5,8 @@
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
-import { Form, Link } from 'react-aria-components';
+import { Form } from 'react-aria-components';
 import { FormattedDate, FormattedMessage, FormattedNumber, useIntl } from 'react-intl';
-import { useCluster } from '../clusters/cluster-api.ts';
 import { isApiError } from '../platform/api/api-error.ts';
 import { CheckboxGroupField } from '../platform/forms/checkbox-group-field.tsx';
 import { ErrorAlert } from '../platform/forms/form-alert.tsx';
@@ -17,8 +16,6 @@ import { SubmitButton } from '../platform/forms/submit-button.tsx';
 import { TextField } from '../platform/forms/text-field.tsx';
 import { announce } from '../platform/layout/announcer.tsx';
 import { Loading } from '../platform/layout/loading.tsx';
-import { Page } from '../platform/layout/page.tsx';
-import { paths } from '../platform/routing/paths.ts';
 import { useSession } from '../platform/session/use-session.ts';
 import {
   participationApi,
@@ -27,10 +24,10 @@ import {
   type Survey,
   type SurveyAnswer,
   surveyCsvUrl,
-  useProcess,
   useSurvey,
   useSurveyResults,
 } from './participation-api.ts';
+import { ProcessSubpage } from './process-subpage.tsx';
 import './participation.css';
 
 interface Props {
@@ -42,18 +39,15 @@ interface Props {
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 export function SurveyPage({ slug, processId, surveyId }: Props) {
-  const cluster = useCluster(slug);
-  const process = useProcess(slug, processId);
   const survey = useSurvey(slug, processId, surveyId);
   const isSignedIn = Boolean(useSession().data?.person);
   const data = survey.data;
   return (
-    <Page
-      title={data && cluster.data ? [data.title, cluster.data.name] : null}
-      eyebrow={process.data && <Link href={paths.process(slug, processId)}>{process.data.title}</Link>}
-      heading={data?.title ?? <FormattedMessage id="common.loading" />}
+    <ProcessSubpage
+      slug={slug}
+      processId={processId}
+      heading={data?.title ?? null}
       lead={data?.description || undefined}
-      width="medium"
     >
       <ErrorAlert error={survey.error} />
       {survey.isPending && <Loading />}
@@ -85,7 +79,7 @@ export function SurveyPage({ slug, processId, surveyId }: Props) {
           <SurveyResultsSection slug={slug} processId={processId} survey={data} />
         </>
       )}
-    </Page>
+    </ProcessSubpage>
   );
 }
 
