@@ -3,25 +3,24 @@
  * comment, while the thread is not too deep), report it as abusive, and — for coordinators — hide
  * it with a reason the public sees. Each opens a dialog that gives focus back when it closes.
  */
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button, Form } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { placeApiError } from '../platform/forms/api-form-errors.ts';
 import { ErrorAlert } from '../platform/forms/form-alert.tsx';
-import { RadioGroupField } from '../platform/forms/radio-group-field.tsx';
 import { readForm } from '../platform/forms/read-form.ts';
 import { SelectField } from '../platform/forms/select-field.tsx';
 import { SubmitButton } from '../platform/forms/submit-button.tsx';
 import { TextField } from '../platform/forms/text-field.tsx';
 import { announce } from '../platform/layout/announcer.tsx';
 import { ModalDialog } from '../platform/layout/modal-dialog.tsx';
+import { CommentForm } from './comment-form.tsx';
 import {
-  type Alignment,
   MODERATION_REASONS,
   type ModerationReason,
   participationApi,
-  participationKeys,
+  useParticipationRefresh,
 } from './participation-api.ts';
 import { useParticipationLabels } from './participation-labels.ts';
 
@@ -60,24 +59,7 @@ export function ContributionActions({
   );
 }
 
-function useRefresh(slug: string) {
-  const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: participationKeys.all(slug) });
-}
-
 function ReplyDialog({ target }: { target: Target }) {
-  const intl = useIntl();
-  const labels = useParticipationLabels();
-  const refresh = useRefresh(target.slug);
-  const [alignment, setAlignment] = useState<Alignment>('neutral');
-  const post = useMutation({
-    mutationFn: (body: { body: string; alignment: Alignment }) =>
-      participationApi.comment(target.slug, target.processId, target.proposalId, {
-        ...body,
-        parentId: target.commentId ?? undefined,
-      }),
-  });
-  const { fieldErrors, formError } = placeApiError(post.error, ['body', 'alignment']);
   return (
     <ModalDialog
       trigger={
@@ -88,51 +70,17 @@ function ReplyDialog({ target }: { target: Target }) {
       title={<FormattedMessage id="participation.replyTo" values={{ name: target.name }} />}
     >
       {(close) => (
-        <Form
-          className="form"
-          validationErrors={fieldErrors}
-          onSubmit={(event) => {
-            const form = readForm(event);
-            post.mutate(
-              { body: form.text('body'), alignment },
-              {
-                onSuccess: async () => {
-                  close();
-                  await refresh();
-                  announce(intl.formatMessage({ id: 'participation.commented' }));
-                },
-              },
-            );
-          }}
+        <CommentForm
+          slug={target.slug}
+          processId={target.processId}
+          proposalId={target.proposalId}
+          parentId={target.commentId ?? undefined}
+          onDone={close}
         >
-          <ErrorAlert error={formError} />
-          <RadioGroupField
-            name="alignment"
-            label={<FormattedMessage id="participation.alignmentLabel" />}
-            value={alignment}
-            onChange={(value) => setAlignment(value as Alignment)}
-            options={(['for', 'against', 'neutral'] as const).map((id) => ({
-              id,
-              label: labels.alignment(id),
-            }))}
-          />
-          <TextField
-            name="body"
-            isRequired
-            isMultiline
-            rows={4}
-            maxLength={4000}
-            label={<FormattedMessage id="participation.replyLabel" />}
-          />
-          <div className="form-actions">
-            <SubmitButton isPending={post.isPending}>
-              <FormattedMessage id="participation.replySubmit" />
-            </SubmitButton>
-            <Button className="button button--secondary" onPress={close}>
-              <FormattedMessage id="common.cancel" />
-            </Button>
-          </div>
-        </Form>
+          <Button className="button button--secondary" onPress={close}>
+            <FormattedMessage id="common.cancel" />
+          </Button>
+        </CommentForm>
       )}
     </ModalDialog>
   );
@@ -141,7 +89,7 @@ function ReplyDialog({ target }: { target: Target }) {
 function ModerationDialog({ target, kind }: { target: Target; kind: 'report' | 'hide' }) {
   const intl = useIntl();
   const labels = useParticipationLabels();
-  const refresh = useRefresh(target.slug);
+  const refresh = useParticipationRefresh(target.slug);
   const [reason, setReason] = useState<ModerationReason>('spam');
   const send = useMutation({
     mutationFn: (text: string) =>

@@ -1,5 +1,5 @@
 /** The participation part of the API: processes, proposals, comments, answers, meetings and results. */
-import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Page } from '../clusters/cluster-api.ts';
 import { api, apiUrl } from '../platform/api/api-client.ts';
 
@@ -292,6 +292,12 @@ export const participationKeys = {
   meeting: (slug: string, meetingId: string) => ['participation', slug, 'meeting', meetingId] as const,
   result: (slug: string, resultId: string) => ['participation', slug, 'result', resultId] as const,
 };
+
+/** Refetches everything participation shows of the cluster, after a write. */
+export function useParticipationRefresh(slug: string) {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: participationKeys.all(slug) });
+}
 
 function usePaged<T>(
   key: readonly unknown[],

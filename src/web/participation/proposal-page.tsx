@@ -3,7 +3,7 @@
  * coordinator's answer (and, for coordinators, the form to give it); and the discussion, paged,
  * with a form to comment for, against or neutrally.
  */
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { Button, Form, Link } from 'react-aria-components';
 import { FormattedDate, FormattedMessage, FormattedNumber, useIntl } from 'react-intl';
@@ -20,14 +20,14 @@ import { Loading } from '../platform/layout/loading.tsx';
 import { ModalDialog } from '../platform/layout/modal-dialog.tsx';
 import { paths } from '../platform/routing/paths.ts';
 import { useSession } from '../platform/session/use-session.ts';
+import { CommentForm } from './comment-form.tsx';
 import { ContributionActions } from './contribution-actions.tsx';
 import {
-  type Alignment,
   type Answer,
   type Proposal,
   participationApi,
-  participationKeys,
   useComments,
+  useParticipationRefresh,
   useProposal,
 } from './participation-api.ts';
 import { useParticipationLabels } from './participation-labels.ts';
@@ -39,11 +39,6 @@ interface Props {
   readonly slug: string;
   readonly processId: string;
   readonly proposalId: string;
-}
-
-function useRefresh(slug: string) {
-  const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: participationKeys.all(slug) });
 }
 
 export function ProposalPage({ slug, processId, proposalId }: Props) {
@@ -147,7 +142,7 @@ function ProposalBody({ proposal }: { proposal: Proposal }) {
 
 function SupportBar({ slug, processId, proposal }: { slug: string; processId: string; proposal: Proposal }) {
   const intl = useIntl();
-  const refresh = useRefresh(slug);
+  const refresh = useParticipationRefresh(slug);
   const support = useMutation({
     mutationFn: (isSupporting: boolean) =>
       participationApi.support(slug, processId, proposal.id, isSupporting),
@@ -340,7 +335,7 @@ function AnswerForm({
 }) {
   const intl = useIntl();
   const labels = useParticipationLabels();
-  const refresh = useRefresh(slug);
+  const refresh = useParticipationRefresh(slug);
   const formRef = useRef<HTMLFormElement>(null);
   const [answer, setAnswer] = useState<Answer>('evaluating');
   const give = useMutation({
@@ -472,64 +467,5 @@ function CommentSection({
         <p className="muted">{intl.formatMessage({ id: 'participation.commentsClosed' })}</p>
       )}
     </section>
-  );
-}
-
-function CommentForm({
-  slug,
-  processId,
-  proposalId,
-}: {
-  slug: string;
-  processId: string;
-  proposalId: string;
-}) {
-  const intl = useIntl();
-  const labels = useParticipationLabels();
-  const refresh = useRefresh(slug);
-  const formRef = useRef<HTMLFormElement>(null);
-  const [alignment, setAlignment] = useState<Alignment>('neutral');
-  const post = useMutation({
-    mutationFn: (body: { body: string; alignment: Alignment }) =>
-      participationApi.comment(slug, processId, proposalId, body),
-    onSuccess: async () => {
-      formRef.current?.reset();
-      await refresh();
-      announce(intl.formatMessage({ id: 'participation.commented' }));
-    },
-  });
-  const { fieldErrors, formError } = placeApiError(post.error, ['body', 'alignment']);
-  return (
-    <Form
-      ref={formRef}
-      className="form"
-      validationErrors={fieldErrors}
-      onSubmit={(event) => {
-        const form = readForm(event);
-        post.mutate({ body: form.text('body'), alignment });
-      }}
-    >
-      <ErrorAlert error={formError} />
-      <RadioGroupField
-        name="alignment"
-        label={<FormattedMessage id="participation.alignmentLabel" />}
-        value={alignment}
-        onChange={(value) => setAlignment(value as Alignment)}
-        options={(['for', 'against', 'neutral'] as const).map((id) => ({ id, label: labels.alignment(id) }))}
-      />
-      <TextField
-        name="body"
-        isRequired
-        isMultiline
-        rows={4}
-        maxLength={4000}
-        label={<FormattedMessage id="participation.commentLabel" />}
-      />
-      <div className="form-actions">
-        <SubmitButton isPending={post.isPending}>
-          <FormattedMessage id="participation.commentSubmit" />
-        </SubmitButton>
-      </div>
-    </Form>
   );
 }
