@@ -417,5 +417,14 @@ describe('accountability results', () => {
       evidenceUrl: 'javascript:alert(1)',
     });
     expect([badUrl.status, badUrl.body.error.code]).toEqual([400, 'validation.format']);
+    const noSuchDay = await process.coordinator.client.post(`${resultUrl}/milestones`, {
+      title: 'Leap day',
+      happenedOn: '2026-02-29',
+    });
+    expect([noSuchDay.status, noSuchDay.body.error.code, noSuchDay.body.error.field]).toEqual([
+      400,
+      'validation.format',
+      'happenedOn',
+    ]);
   });
 });

@@ -37,6 +37,12 @@ export interface MilestoneInput {
   progressPercent?: number;
 }
 
+/** Whether `YYYY-MM-DD` names a day that exists (the route's pattern lets 2026-02-31 through). */
+function isCalendarDay(value: string): boolean {
+  const day = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
+}
+
 function resultView(row: AccountabilityResultTable) {
   return {
     id: row.id,
@@ -172,6 +178,7 @@ export class ResultService {
   /** A milestone on the timeline; it may move the result's status and progress. */
   async addMilestone(actor: Actor, slug: string, processId: string, resultId: string, input: MilestoneInput) {
     const context = await this.participation.manage(actor, slug, processId);
+    if (!isCalendarDay(input.happenedOn)) throw badRequest('validation.format', 'happenedOn');
     if (
       input.status === 'completed' &&
       input.progressPercent !== undefined &&
