@@ -15,9 +15,10 @@ import type { AuditLog } from '../platform/audit/audit-log.ts';
 import type { Actor } from '../platform/auth/viewer.ts';
 import type { Db } from '../platform/database.ts';
 import { badRequest, conflict, notFound, unauthenticated } from '../platform/errors.ts';
-import { decodeCursor, toPage } from '../platform/http/pagination.ts';
+import { toPage } from '../platform/http/pagination.ts';
 import { newId } from '../platform/ids.ts';
 import { commentRepo, reportRepo } from './comment-repo.ts';
+import { readCursor } from './cursor.ts';
 import { followerRepo } from './follower-repo.ts';
 import type { ParticipationNotices } from './notices.ts';
 import type { ParticipationAccess } from './participation-access.ts';
@@ -49,7 +50,7 @@ export class CommentService {
     const context = await this.participation.read(actor, slug, processId);
     const proposal = await proposalRepo.find(this.db, context.clusterId, processId, proposalId);
     if (!proposal) throw notFound('participation.proposal_not_found');
-    const after = decodeCursor(query.cursor, 1) as [string] | null;
+    const after = readCursor(query.cursor, ['text']);
     const rows = await commentRepo.page(
       this.db,
       context.clusterId,
@@ -179,7 +180,7 @@ export class CommentService {
 
   async reports(actor: Actor, slug: string, query: { limit: number; cursor?: string }) {
     const access = await this.participation.access.require(actor, slug, 'participation.manage');
-    const after = decodeCursor(query.cursor, 1) as [string] | null;
+    const after = readCursor(query.cursor, ['uuid']);
     const rows = await reportRepo.page(this.db, access.cluster.id, after?.[0] ?? null, query.limit);
     const page = toPage(rows, query.limit, (row) => [row.id]);
     return {

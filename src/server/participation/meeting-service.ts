@@ -11,8 +11,9 @@ import type { AuditLog } from '../platform/audit/audit-log.ts';
 import type { Actor } from '../platform/auth/viewer.ts';
 import type { Db, MeetingTable, Tx } from '../platform/database.ts';
 import { badRequest, conflict, notFound } from '../platform/errors.ts';
-import { decodeCursor, toPage } from '../platform/http/pagination.ts';
+import { toPage } from '../platform/http/pagination.ts';
 import { newId } from '../platform/ids.ts';
+import { readCursor } from './cursor.ts';
 import { MAX_MEETINGS_IN_FEED, meetingProposalRepo, meetingRepo, registrationRepo } from './meeting-repo.ts';
 import type { ParticipationNotices } from './notices.ts';
 import type { ParticipationAccess, ProcessContext } from './participation-access.ts';
@@ -64,8 +65,7 @@ export class MeetingService {
 
   async list(actor: Actor, slug: string, processId: string, query: { limit: number; cursor?: string }) {
     const context = await this.participation.read(actor, slug, processId);
-    const after = decodeCursor(query.cursor, 2) as [string, string] | null;
-    if (after && Number.isNaN(new Date(after[0]).getTime())) throw badRequest('validation.format', 'cursor');
+    const after = readCursor(query.cursor, ['instant', 'uuid']);
     const rows = await meetingRepo.page(this.db, context.clusterId, processId, after, query.limit);
     const page = toPage(rows, query.limit, (row) => [row.starts_at.toISOString(), row.id]);
     return { nextCursor: page.nextCursor, items: page.items.map(meetingView) };
@@ -216,7 +216,7 @@ export class MeetingService {
   ) {
     const context = await this.participation.manage(actor, slug, processId);
     await this.find(context, meetingId);
-    const after = decodeCursor(query.cursor, 3) as [string, string, string] | null;
+    const after = readCursor(query.cursor, ['text', 'instant', 'uuid']);
     const rows = await registrationRepo.page(this.db, context.clusterId, meetingId, after, query.limit);
     const page = toPage(rows, query.limit, (row) => [
       row.status,

@@ -4,7 +4,8 @@ import type { Actor } from '../platform/auth/viewer.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Db } from '../platform/database.ts';
 import { notFound, unauthenticated } from '../platform/errors.ts';
-import { decodeCursor, toPage } from '../platform/http/pagination.ts';
+import { toPage } from '../platform/http/pagination.ts';
+import { readCursor } from './cursor.ts';
 import { notificationRepo } from './notification-repo.ts';
 
 export class NotificationService {
@@ -17,7 +18,7 @@ export class NotificationService {
   async list(actor: Actor, slug: string, query: { limit: number; cursor?: string; unreadOnly?: boolean }) {
     if (!actor) throw unauthenticated();
     const access = await this.access.read(actor, slug);
-    const after = decodeCursor(query.cursor, 1) as [string] | null;
+    const after = readCursor(query.cursor, ['uuid']);
     const [rows, unreadCount] = await Promise.all([
       notificationRepo.ofPerson(
         this.db,

@@ -19,8 +19,9 @@ import type { Actor } from '../platform/auth/viewer.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Db, ParticipatoryProcessTable, ProcessPhaseTable, Tx } from '../platform/database.ts';
 import { badRequest } from '../platform/errors.ts';
-import { decodeCursor, toPage } from '../platform/http/pagination.ts';
+import { toPage } from '../platform/http/pagination.ts';
 import { newId } from '../platform/ids.ts';
+import { readCursor } from './cursor.ts';
 import {
   ParticipationAccess,
   type ProcessContext,
@@ -84,7 +85,7 @@ export class ProcessService {
   async list(actor: Actor, slug: string, query: { limit: number; cursor?: string }) {
     const access = await this.participation.access.read(actor, slug);
     const clusterId = access.cluster.id;
-    const after = decodeCursor(query.cursor, 1) as [string] | null;
+    const after = readCursor(query.cursor, ['uuid']);
     const rows = await processRepo.list(this.db, clusterId, after?.[0] ?? null, query.limit);
     const page = toPage(rows, query.limit, (row) => [row.id]);
     const phases = (

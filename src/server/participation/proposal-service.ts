@@ -17,8 +17,9 @@ import { Access } from '../platform/access.ts';
 import type { Actor } from '../platform/auth/viewer.ts';
 import type { Db, ProposalTable, Tx } from '../platform/database.ts';
 import { AppError, badRequest, conflict, notFound } from '../platform/errors.ts';
-import { decodeCursor, toPage } from '../platform/http/pagination.ts';
+import { toPage } from '../platform/http/pagination.ts';
 import { newId } from '../platform/ids.ts';
+import { readCursor } from './cursor.ts';
 import { followerRepo } from './follower-repo.ts';
 import type { ParticipationNotices } from './notices.ts';
 import { type ParticipantContext, ParticipationAccess, type ProcessContext } from './participation-access.ts';
@@ -396,18 +397,12 @@ export class ProposalService {
   }
 
   private order(query: ProposalListQuery): ProposalOrder {
-    if (query.sort === 'support') {
-      const after = decodeCursor(query.cursor, 2);
-      if (after && (typeof after[0] !== 'number' || typeof after[1] !== 'string')) {
-        throw badRequest('validation.format', 'cursor');
-      }
-      return { sort: 'support', after: after as [number, string] | null };
-    }
+    if (query.sort === 'support')
+      return { sort: 'support', after: readCursor(query.cursor, ['int', 'uuid']) };
     if (query.sort === 'random') {
-      const after = decodeCursor(query.cursor, 2) as [string, string] | null;
-      return { sort: 'random', seed: query.seed ?? 0, after };
+      return { sort: 'random', seed: query.seed ?? 0, after: readCursor(query.cursor, ['bigint', 'uuid']) };
     }
-    return { sort: 'newest', after: decodeCursor(query.cursor, 1) as [string] | null };
+    return { sort: 'newest', after: readCursor(query.cursor, ['uuid']) };
   }
 
   private async view(context: ProcessContext, row: ProposalTable) {

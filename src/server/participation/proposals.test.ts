@@ -329,9 +329,24 @@ describe('listing proposals', () => {
     ]);
   });
 
-  it('refuses a cursor that was not given by the list', async () => {
-    const response = await ctx.client().get(`${process.proposalsUrl}?sort=support&cursor=bm9wZQ`);
-    expect([response.status, response.body.error.code]).toEqual([400, 'validation.format']);
+  it.each([
+    ['not a cursor at all', 'sort=support', 'bm9wZQ'],
+    ['a support count that is text', 'sort=support', ['many', '00000000-0000-7000-8000-000000000000']],
+    ['an id that is not an id', 'sort=newest', ['x; drop table proposal']],
+    [
+      'a shuffle key that is not a number',
+      'sort=random&seed=1',
+      ['abc', '00000000-0000-7000-8000-000000000000'],
+    ],
+  ])('refuses a cursor the list did not give: %s', async (_name, sort, cursor) => {
+    const encoded =
+      typeof cursor === 'string' ? cursor : Buffer.from(JSON.stringify(cursor)).toString('base64url');
+    const response = await ctx.client().get(`${process.proposalsUrl}?${sort}&cursor=${encoded}`);
+    expect([response.status, response.body.error.code, response.body.error.field]).toEqual([
+      400,
+      'validation.format',
+      'cursor',
+    ]);
   });
 
   it('shows similar proposals for a draft title before publishing', async () => {

@@ -10,8 +10,9 @@ import type { Actor } from '../platform/auth/viewer.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { AccountabilityResultTable, Db, Tx } from '../platform/database.ts';
 import { badRequest, notFound } from '../platform/errors.ts';
-import { decodeCursor, toPage } from '../platform/http/pagination.ts';
+import { toPage } from '../platform/http/pagination.ts';
 import { newId } from '../platform/ids.ts';
+import { readCursor } from './cursor.ts';
 import { followerRepo } from './follower-repo.ts';
 import type { ParticipationNotices } from './notices.ts';
 import type { ParticipationAccess } from './participation-access.ts';
@@ -110,7 +111,7 @@ export class ResultService {
 
   async list(actor: Actor, slug: string, processId: string, query: { limit: number; cursor?: string }) {
     const context = await this.participation.read(actor, slug, processId);
-    const after = decodeCursor(query.cursor, 1) as [string] | null;
+    const after = readCursor(query.cursor, ['uuid']);
     const rows = await resultRepo.page(
       this.db,
       context.clusterId,

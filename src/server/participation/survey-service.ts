@@ -22,8 +22,9 @@ import type { AuditLog } from '../platform/audit/audit-log.ts';
 import type { Actor } from '../platform/auth/viewer.ts';
 import type { Db, SurveyQuestionTable, SurveyTable } from '../platform/database.ts';
 import { badRequest, conflict, notFound } from '../platform/errors.ts';
-import { decodeCursor, toPage } from '../platform/http/pagination.ts';
+import { toPage } from '../platform/http/pagination.ts';
 import { newId } from '../platform/ids.ts';
+import { readCursor } from './cursor.ts';
 import type { ParticipationAccess, ProcessContext } from './participation-access.ts';
 import { parseInstant } from './process-service.ts';
 import { responseRepo, surveyRepo } from './survey-repo.ts';
@@ -95,7 +96,7 @@ export class SurveyService {
 
   async list(actor: Actor, slug: string, processId: string, query: { limit: number; cursor?: string }) {
     const context = await this.participation.read(actor, slug, processId);
-    const after = decodeCursor(query.cursor, 1) as [string] | null;
+    const after = readCursor(query.cursor, ['uuid']);
     const rows = await surveyRepo.page(
       this.db,
       context.clusterId,
