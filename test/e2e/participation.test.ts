@@ -259,6 +259,14 @@ describe.skipIf(!hasChromium)('participation in the browser', () => {
     await expectPage(page, 'Participation');
     await page.getByRole('link', { name: PROCESS }).click();
     await expectPage(page, PROCESS);
+    // What came of the ideas so far: the resident's proposal was accepted in the test before.
+    await page
+      .getByText('Of the ideas: 1 accepted, 0 rejected, 0 under evaluation, 1 awaiting an answer')
+      .waitFor();
+    await page
+      .getByRole('region', { name: 'What came of the ideas' })
+      .getByRole('link', { name: MINE })
+      .waitFor();
     await page.getByRole('link', { name: 'What the crafts area needs' }).click();
     await expectPage(page, 'What the crafts area needs', 'an open survey');
     await page.getByText('Anonymous: your answers are not linked to you.', { exact: false }).waitFor();

@@ -353,6 +353,13 @@ describe('accountability results', () => {
       }),
     );
     const resultUrl = `${process.url}/results/${resultId}`;
+    expect(expectOk(await ctx.client().get(process.url)).proposalCounts).toEqual({
+      published: 0,
+      withdrawn: 0,
+      evaluating: 0,
+      accepted: 1,
+      rejected: 0,
+    });
     expect(expectOk(await ctx.client().get(`${process.url}/results`)).items).toEqual([
       expect.objectContaining({
         id: resultId,

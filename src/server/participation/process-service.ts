@@ -12,6 +12,7 @@ import {
   type PhaseAction,
   type PhaseKind,
 } from '../../domain/participation/phases.ts';
+import { PROPOSAL_STATES } from '../../domain/participation/proposal-state.ts';
 import type { ParticipationLevel, WhoMayTakePart } from '../../domain/participation/take-part.ts';
 import { Access } from '../platform/access.ts';
 import type { AuditLog } from '../platform/audit/audit-log.ts';
@@ -29,6 +30,7 @@ import {
   toPhase,
 } from './participation-access.ts';
 import { phaseRepo, processRepo } from './process-repo.ts';
+import { proposalRepo } from './proposal-repo.ts';
 
 export interface PhaseInput {
   kind: PhaseKind;
@@ -117,7 +119,12 @@ export class ProcessService {
   }
 
   async get(actor: Actor, slug: string, processId: string) {
-    return this.view(await this.participation.read(actor, slug, processId));
+    const context = await this.participation.read(actor, slug, processId);
+    const counts = await proposalRepo.countsByState(this.db, context.clusterId, processId);
+    return {
+      ...this.view(context),
+      proposalCounts: Object.fromEntries(PROPOSAL_STATES.map((state) => [state, counts[state] ?? 0])),
+    };
   }
 
   view(context: ProcessContext) {

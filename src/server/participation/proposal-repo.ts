@@ -165,6 +165,21 @@ export const proposalRepo = {
       .limit(limit)
       .execute(),
 
+  /** How many of the process's visible proposals are in each state: what came of the ideas. */
+  countsByState: async (db: Q, clusterId: string, processId: string) =>
+    Object.fromEntries(
+      (
+        await db
+          .selectFrom('proposal')
+          .select(['state', (eb) => eb.fn.countAll<number>().as('n')])
+          .where('cluster_id', '=', clusterId)
+          .where('process_id', '=', processId)
+          .where('hidden_at', 'is', null)
+          .groupBy('state')
+          .execute()
+      ).map((row) => [row.state, Number(row.n)]),
+    ) as Record<string, number>,
+
   categories: (db: Q, clusterId: string, processId: string) =>
     db
       .selectFrom('proposal')

@@ -53,6 +53,7 @@ export interface Process {
   readonly supportsPerPerson: number;
   readonly phases: readonly Phase[];
   readonly currentPhase: PhaseKind | null;
+  readonly proposalCounts: Readonly<Record<ProposalState, number>>;
   readonly can: {
     readonly manage: boolean;
     readonly takePart: boolean;

@@ -140,7 +140,7 @@ function ProcessDetails({ slug, process }: { slug: string; process: Process }) {
       <ProposalList slug={slug} processId={process.id} />
       <MeetingList slug={slug} processId={process.id} mayPlan={process.can.manage} />
       <SurveyList slug={slug} processId={process.id} mayAsk={process.can.manage} />
-      <ResultList slug={slug} processId={process.id} />
+      <ResultList slug={slug} processId={process.id} counts={process.proposalCounts} />
     </>
   );
 }
@@ -316,7 +316,15 @@ function SurveyList({ slug, processId, mayAsk }: { slug: string; processId: stri
   );
 }
 
-function ResultList({ slug, processId }: { slug: string; processId: string }) {
+function ResultList({
+  slug,
+  processId,
+  counts,
+}: {
+  slug: string;
+  processId: string;
+  counts: Process['proposalCounts'];
+}) {
   const results = useResults(slug, processId);
   const labels = useParticipationLabels();
   const items = results.data?.pages.flatMap((page) => page.items) ?? [];
@@ -325,6 +333,9 @@ function ResultList({ slug, processId }: { slug: string; processId: string }) {
       <h2 id="results-heading">
         <FormattedMessage id="participation.results" />
       </h2>
+      <p>
+        <FormattedMessage id="participation.outcomeSummary" values={{ ...counts }} />
+      </p>
       <ErrorAlert error={results.error} />
       {results.isSuccess && items.length === 0 ? (
         <p className="participation-empty">

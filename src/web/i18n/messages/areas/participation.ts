@@ -3,6 +3,8 @@ import { areaMessages } from './area.ts';
 
 export const participationMessages = areaMessages({
   en: {
+    'participation.outcomeSummary':
+      'Of the ideas: {accepted} accepted, {rejected} rejected, {evaluating} under evaluation, {published} awaiting an answer, {withdrawn} withdrawn.',
     'participation.editProcess.title': 'Edit the process',
     'participation.editProcess.done': 'The process “{title}” is saved.',
     'participation.editProcess.notAllowed': 'Only the cluster’s coordinators edit a process.',
@@ -280,6 +282,8 @@ export const participationMessages = areaMessages({
     'participation.event.surveyOpened': 'A survey was opened: “{title}”.',
   },
   lv: {
+    'participation.outcomeSummary':
+      'No idejām: pieņemtas {accepted}, noraidītas {rejected}, izvērtēšanā {evaluating}, gaida atbildi {published}, atsauktas {withdrawn}.',
     'participation.editProcess.title': 'Labot procesu',
     'participation.editProcess.done': 'Process “{title}” ir saglabāts.',
     'participation.editProcess.notAllowed': 'Procesu labo tikai klastera koordinatori.',
@@ -556,6 +560,8 @@ export const participationMessages = areaMessages({
     'participation.event.surveyOpened': 'Atvērta aptauja: “{title}”.',
   },
   fr: {
+    'participation.outcomeSummary':
+      'Des idées : {accepted} acceptées, {rejected} rejetées, {evaluating} en cours d’évaluation, {published} en attente de réponse, {withdrawn} retirées.',
     'participation.editProcess.title': 'Modifier le processus',
     'participation.editProcess.done': 'Le processus « {title} » est enregistré.',
     'participation.editProcess.notAllowed': 'Seuls les coordinateurs du cluster modifient un processus.',
@@ -838,6 +844,8 @@ export const participationMessages = areaMessages({
     'participation.event.surveyOpened': 'Une enquête a été ouverte : « {title} ».',
   },
   it: {
+    'participation.outcomeSummary':
+      'Delle idee: {accepted} accettate, {rejected} respinte, {evaluating} in valutazione, {published} in attesa di risposta, {withdrawn} ritirate.',
     'participation.editProcess.title': 'Modifica il processo',
     'participation.editProcess.done': 'Il processo «{title}» è salvato.',
     'participation.editProcess.notAllowed': 'Solo i coordinatori del cluster modificano un processo.',
