@@ -1,9 +1,13 @@
 /**
- * In the browser: a resident reads a participatory process, starts a proposal whose title looks like
- * an existing one and is shown it, publishes hers anyway, supports it and comments in favour; the
- * coordinator answers it — refused first without saying how public input changed the decision, then
- * accepted — and the answer leads to the result's timeline. A proposal with 1,000 comments shows its
- * first screen within a second for a returning visitor (the app's files cached). Every page is checked with axe (WCAG 2.1 A and AA).
+ * In the browser: a resident registers for a meeting, starts a proposal whose title looks like an
+ * existing one and is shown it, publishes hers anyway, edits it, supports it (its text then frozen),
+ * comments in favour and replies; the coordinator hides the reply with a reason and answers — refused
+ * first without saying how public input changed the decision, then accepted — and records a milestone
+ * on the result's timeline; the resident follows the notification back. A resident answers an
+ * anonymous survey; a coordinator records a past meeting, reads the reports, opens and edits a
+ * process, plans a meeting and asks a survey. A proposal with 1,000 comments shows its first screen
+ * within a second for a returning visitor (the app's files cached). Every page and dialog is checked
+ * with axe (WCAG 2.1 A and AA).
  */
 import { sql } from 'kysely';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
