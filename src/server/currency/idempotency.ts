@@ -98,7 +98,24 @@ export class Idempotency {
 
   private async writeTransfers(tx: Tx, items: readonly TransferItem[]): Promise<Outcome[]> {
     const now = this.clock();
-    const seen = new Set<string>();
+    // Keys already used — by an earlier batch that committed after this request looked — or used
+    // twice in this batch are answered by a replay, so they never fail the batch's one insert.
+    const first = items[0];
+    const used = first
+      ? await tx
+          .selectFrom('currency_idempotency')
+          .select(['person_id', 'idempotency_key'])
+          .where('cluster_id', '=', first.request.clusterId)
+          .where((eb) =>
+            eb.or(
+              items.map((item) =>
+                eb.and([eb('person_id', '=', item.request.personId), eb('idempotency_key', '=', item.key)]),
+              ),
+            ),
+          )
+          .execute()
+      : [];
+    const seen = new Set(used.map((row) => `${row.person_id} ${row.idempotency_key}`));
     const outcomes: (Outcome | null)[] = items.map((item) => {
       const owner = `${item.request.personId} ${item.key}`;
       if (seen.has(owner)) return { ok: false, error: keyTakenInBatch() };
@@ -106,11 +123,11 @@ export class Idempotency {
       return null;
     });
     const fresh = items.filter((_, index) => outcomes[index] === null);
-    const first = fresh[0];
-    if (!first) return outcomes as Outcome[];
+    const writer = fresh[0];
+    if (!writer) return outcomes as Outcome[];
     const written = await this.ledger.writeMany(
       tx,
-      first.currency,
+      writer.currency,
       fresh.map((item) => item.draft),
       now,
     );
