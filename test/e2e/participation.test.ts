@@ -1,7 +1,8 @@
 /**
  * In the browser: a resident registers for a meeting, starts a proposal whose title looks like an
  * existing one and is shown it, publishes hers anyway, edits it, supports it (its text then frozen),
- * comments in favour and replies; the coordinator hides the reply with a reason and answers — refused
+ * comments in favour and replies; a neighbour supports and argues against it with the keyboard
+ * alone; the coordinator hides the reply with a reason and answers — refused
  * first without saying how public input changed the decision, then accepted — and records a milestone
  * on the result's timeline; the resident follows the notification back. A resident answers an
  * anonymous survey; a coordinator records a past meeting, reads the reports, opens and edits a
@@ -16,6 +17,7 @@ import { expectNoAxeViolations } from './support/accessibility.ts';
 import { expectPage } from './support/app-page.ts';
 import { type ApiSession, apiAs } from './support/arrange.ts';
 import { hasChromium, launchBrowser } from './support/browser.ts';
+import { expectFocusOnMainHeading } from './support/focus.ts';
 import { type PageProblems, watchPage } from './support/page-watch.ts';
 import { createPerson, signIn, type TestPerson, uniqueEmail } from './support/people.ts';
 import { selectOption } from './support/select-option.ts';
@@ -197,6 +199,37 @@ describe.skipIf(!hasChromium)('participation in the browser', () => {
     await page.getByRole('heading', { name: '2 comments' }).waitFor();
     await page.locator('.comment--depth-1').getByText('Buy cheap sunglasses').waitFor();
     await expectNoAxeViolations(page, 'a supported proposal with a comment');
+    watch.expectNone();
+  });
+
+  it('lets a neighbour support and argue against a proposal with the keyboard alone', async () => {
+    const neighbour = await createPerson(server, 'Māra Liepa', uniqueEmail('mara'));
+    await (await apiAs(server, neighbour))('POST', `/clusters/${SLUG}/join`);
+    const { page, watch } = await openPage();
+    await signIn(page, server, neighbour, `/clusters/${SLUG}/participation/processes/${processId}`);
+    await expectPage(page, PROCESS, 'the process, for the neighbour');
+
+    // From here on, only the keyboard.
+    await page.getByRole('link', { name: MINE }).focus();
+    await page.keyboard.press('Enter');
+    await expectPage(page, MINE, 'the proposal, for the neighbour');
+    await expectFocusOnMainHeading(page);
+    await page.getByRole('button', { name: 'Support', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('2 supports', { exact: true }).waitFor();
+    // A radio group is one tab stop; the arrow keys choose within it.
+    await page.locator('label.radio', { hasText: 'Neutral' }).locator('input').focus();
+    await page.keyboard.press('ArrowUp');
+    expect(await page.locator('label.radio[data-selected]').innerText()).toBe('Against');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('body');
+    await page.keyboard.type('A fountain costs more than the benches.');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Publish the comment');
+    await page.keyboard.press('Enter');
+    await page.locator('.comment-list').getByText('A fountain costs more than the benches.').waitFor();
+    await page.locator('.comment-list .alignment--against').waitFor();
+    await expectNoAxeViolations(page, 'after a keyboard-only support and comment');
     watch.expectNone();
   });
 
