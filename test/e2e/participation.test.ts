@@ -2,13 +2,13 @@
  * In the browser: a resident registers for a meeting, starts a proposal whose title looks like an
  * existing one and is shown it, publishes hers anyway, edits it, supports it (its text then frozen),
  * comments in favour and replies; a neighbour supports and argues against it with the keyboard
- * alone; the coordinator hides the reply with a reason and answers — refused
- * first without saying how public input changed the decision, then accepted — and records a milestone
- * on the result's timeline; the resident follows the notification back. A resident answers an
- * anonymous survey; a coordinator records a past meeting, reads the reports, opens and edits a
- * process, plans a meeting and asks a survey. A proposal with 1,000 comments shows its first screen
- * within a second for a returning visitor (the app's files cached). Every page and dialog is checked
- * with axe (WCAG 2.1 A and AA).
+ * alone; the coordinator hides the reply with a reason and answers — refused first without saying
+ * how public input changed the decision, then accepted — and records a milestone on the result's
+ * timeline; the resident follows the notification back. A resident answers an anonymous survey; a
+ * coordinator records a past meeting, reads the reports, opens and edits a process, plans a meeting
+ * and asks a survey. A proposal with 1,000 comments shows its first screen within a second for a
+ * returning visitor (the app's files cached). Every page and dialog is checked with axe (WCAG 2.1 A
+ * and AA).
  */
 import { sql } from 'kysely';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -220,7 +220,7 @@ describe.skipIf(!hasChromium)('participation in the browser', () => {
     // A radio group is one tab stop; the arrow keys choose within it.
     await page.locator('label.radio', { hasText: 'Neutral' }).locator('input').focus();
     await page.keyboard.press('ArrowUp');
-    expect(await page.locator('label.radio[data-selected]').innerText()).toBe('Against');
+    await page.locator('label.radio[data-selected]', { hasText: 'Against' }).waitFor();
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('body');
     await page.keyboard.type('A fountain costs more than the benches.');
