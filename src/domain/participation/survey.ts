@@ -82,7 +82,7 @@ export function checkResponse(
     const question = byId.get(answer.questionId);
     if (!question || seen.has(answer.questionId)) return { ok: false, index, questionId: answer.questionId };
     seen.add(answer.questionId);
-    const fitted = fit(question, answer);
+    const fitted = fitAnswer(question, answer);
     if (fitted === 'invalid') return { ok: false, index, questionId: question.id };
     if (fitted !== 'blank') stored.push(fitted);
   }
@@ -91,7 +91,7 @@ export function checkResponse(
   return { ok: true, answers: stored };
 }
 
-function fit(question: Question, answer: AnswerInput): StoredAnswer | 'blank' | 'invalid' {
+function fitAnswer(question: Question, answer: AnswerInput): StoredAnswer | 'blank' | 'invalid' {
   const empty = { questionId: question.id, choices: [] as number[], scaleValue: null, textValue: '' };
   if (isChoice(question.kind)) {
     const choices = answer.choices ?? [];
