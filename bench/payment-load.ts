@@ -159,5 +159,7 @@ if (process.send) {
       (error: unknown) => process.send?.({ ok: false, message: (error as Error).message }),
     );
   });
+  // The benchmark that forked this load process is gone (finished or killed): nothing is left to
+  // answer, and an open IPC channel would otherwise keep this process alive on its own.
   process.on('disconnect', () => process.exit(0));
 }

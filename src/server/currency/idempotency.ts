@@ -30,7 +30,8 @@ export interface IdempotentResult<T> {
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,100}$/;
 const RETRYABLE = new Set(['40P01', '40001']);
-const MAX_ATTEMPTS = 5;
+/** How often a deadlock or serialisation failure is tried again before it is let through. */
+export const MAX_ATTEMPTS = 5;
 
 /** Validates the header value; every currency write requires one. */
 export function requireIdempotencyKey(key: string | undefined): string {
@@ -46,6 +47,9 @@ const fingerprint = (operation: string, body: unknown) =>
     .digest('hex');
 
 const sqlState = (error: unknown) => (error as { code?: string }).code;
+
+/** Deadlocks and serialisation failures: the database asks for the transaction to be run again. */
+export const isRetryable = (error: unknown) => RETRYABLE.has(sqlState(error) ?? '');
 
 /** A transfer to write with the others of its group commit, and how to answer for it. */
 interface TransferItem {
@@ -208,7 +212,7 @@ export class Idempotency {
           const winner = await this.replay<T>(request, key, hash);
           if (winner) return winner;
         }
-        if ((isKeyTaken || RETRYABLE.has(sqlState(error) ?? '')) && attempt < MAX_ATTEMPTS) continue;
+        if ((isKeyTaken || isRetryable(error)) && attempt < MAX_ATTEMPTS) continue;
         throw error;
       }
     }

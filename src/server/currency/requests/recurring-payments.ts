@@ -19,6 +19,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { CurrencyRecurringPaymentTable, Db, Queryable } from '../../platform/database.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
+import { isRetryable, MAX_ATTEMPTS } from '../idempotency.ts';
 import { accountRepo } from '../repo.ts';
 import type { CurrencyService } from '../service.ts';
 import { type AccountMailer, accountPaths, formatAmount, formatDay } from './account-mail.ts';
@@ -50,8 +51,6 @@ const DUE_BATCH = 100;
 const MAX_BATCHES = 100;
 /** Occurrences one schedule may catch up in a run (a weekly payment missed for eight years). */
 const MAX_CATCH_UP = 420;
-const RETRYABLE = new Set(['40P01', '40001']);
-const MAX_ATTEMPTS = 5;
 
 export function recurringView(row: RecurringPaymentRow, accountId: string) {
   return {
@@ -76,8 +75,6 @@ export function recurringView(row: RecurringPaymentRow, accountId: string) {
     cancelledAt: row.cancelled_at?.toISOString() ?? null,
   };
 }
-
-const sqlState = (error: unknown) => (error as { code?: string }).code ?? '';
 
 export class RecurringPayments {
   constructor(
@@ -255,7 +252,7 @@ export class RecurringPayments {
       try {
         return await work();
       } catch (error) {
-        if (!RETRYABLE.has(sqlState(error)) || attempt >= MAX_ATTEMPTS) throw error;
+        if (!isRetryable(error) || attempt >= MAX_ATTEMPTS) throw error;
       }
     }
   }
