@@ -5,9 +5,7 @@
  * `commit` — it says how many round trips a request makes and where its milliseconds go, without
  * touching the application's code. The cost is one callback per statement.
  */
-import { Kysely, PostgresDialect } from 'kysely';
-import pg from 'pg';
-import type { Database, Db } from '../src/server/platform/database.ts';
+import { connectDatabase, type Db } from '../src/server/platform/database.ts';
 
 export interface StatementStats {
   readonly statement: string;
@@ -47,10 +45,7 @@ export interface ProfiledDatabase {
 export function profiledDatabase(url: string, maxConnections: number): ProfiledDatabase {
   let tally: Map<string, { count: number; totalMs: number }> | null = null;
   let recording: SentStatement[] | null = null;
-  const pool = new pg.Pool({ connectionString: url, max: maxConnections, connectionTimeoutMillis: 10_000 });
-  pool.on('error', () => {});
-  const db = new Kysely<Database>({
-    dialect: new PostgresDialect({ pool }),
+  const db = connectDatabase(url, maxConnections, {
     log: (event) => {
       recording?.push({
         sql: event.query.sql,

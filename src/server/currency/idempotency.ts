@@ -8,9 +8,10 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { canonicalJson } from '../../domain/transparency/audit-chain.ts';
+import type { HeldHead } from '../platform/audit/audit-log.ts';
 import type { Clock } from '../platform/clock.ts';
-import type { CurrencyTable, Db, Tx } from '../platform/database.ts';
-import { badRequest, conflict } from '../platform/errors.ts';
+import type { Db, Tx } from '../platform/database.ts';
+import { badRequest, conflict, notFound } from '../platform/errors.ts';
 import type { LedgerWriter, TransferDraft, WriteOutcome, Written } from './ledger-writer.ts';
 import type { Outcome, WriteBatcher } from './write-batcher.ts';
 
@@ -56,7 +57,6 @@ interface TransferItem {
   readonly request: IdempotentRequest;
   readonly key: string;
   readonly hash: string;
-  readonly currency: CurrencyTable;
   readonly draft: TransferDraft;
   readonly answer: (written: Written) => unknown;
 }
@@ -73,53 +73,70 @@ export class Idempotency {
     private readonly batcher: WriteBatcher,
     private readonly ledger: LedgerWriter,
   ) {
-    batcher.setBulkWriter((tx, items) => this.writeTransfers(tx, items as TransferItem[]));
+    batcher.setBulkWriter((tx, items, held) => this.writeTransfers(tx, items as TransferItem[], held));
   }
 
   /**
    * An idempotent transfer: like `run`, but written together with the other transfers of the
-   * cluster's next group commit (one lock of all their accounts, one insert of all their rows).
+   * cluster's next group commit (one lock of all their accounts, one read of the currency's
+   * settings, one check of all their keys, one insert of all their rows). The key is not looked
+   * up beforehand: the batch's check finds a used key, and the request is then answered by replay.
    */
   async runTransfer<T>(
     request: IdempotentRequest,
-    currency: CurrencyTable,
     draft: TransferDraft,
     answer: (written: Written) => T,
   ): Promise<IdempotentResult<T>> {
     const key = requireIdempotencyKey(request.key);
     const hash = fingerprint(request.operation, request.body);
-    return this.attempt(request, key, hash, () =>
-      this.batcher.submitItem<T>(request.clusterId, {
-        request,
-        key,
-        hash,
-        currency,
-        draft,
-        answer,
-      } satisfies TransferItem),
+    return this.attempt(
+      request,
+      key,
+      hash,
+      () =>
+        this.batcher.submitItem<T>(request.clusterId, {
+          request,
+          key,
+          hash,
+          draft,
+          answer,
+        } satisfies TransferItem),
+      { isLookedUpFirst: false },
     );
   }
 
-  private async writeTransfers(tx: Tx, items: readonly TransferItem[]): Promise<Outcome[]> {
+  private async writeTransfers(tx: Tx, items: readonly TransferItem[], held: HeldHead): Promise<Outcome[]> {
     const now = this.clock();
-    // Keys already used — by an earlier batch that committed after this request looked — or used
-    // twice in this batch are answered by a replay, so they never fail the batch's one insert.
     const first = items[0];
-    const used = first
-      ? await tx
+    if (!first) return [];
+    // One statement: the currency's settings, read under the batch's head lock so every transfer
+    // of the batch follows the same ones, and the keys already used — by an earlier request, or
+    // twice in this batch — which are answered by a replay and never fail the batch's one insert.
+    const found = await tx
+      .selectFrom('currency')
+      .selectAll('currency')
+      .select((eb) =>
+        eb
           .selectFrom('currency_idempotency')
-          .select(['person_id', 'idempotency_key'])
-          .where('cluster_id', '=', first.request.clusterId)
-          .where((eb) =>
-            eb.or(
+          .select(sql<string[]>`coalesce(array_agg(person_id || ' ' || idempotency_key), '{}')`.as('keys'))
+          .whereRef('currency_idempotency.cluster_id', '=', 'currency.cluster_id')
+          .where((inner) =>
+            inner.or(
               items.map((item) =>
-                eb.and([eb('person_id', '=', item.request.personId), eb('idempotency_key', '=', item.key)]),
+                inner.and([
+                  inner('person_id', '=', item.request.personId),
+                  inner('idempotency_key', '=', item.key),
+                ]),
               ),
             ),
           )
-          .execute()
-      : [];
-    const seen = new Set(used.map((row) => `${row.person_id} ${row.idempotency_key}`));
+          .as('used_keys'),
+      )
+      .where('currency.cluster_id', '=', first.request.clusterId)
+      .executeTakeFirst();
+    if (!found) throw notFound('currency.not_set_up');
+    const { used_keys: usedKeys, ...currency } = found;
+    const seen = new Set(usedKeys ?? []);
     const outcomes: (Outcome | null)[] = items.map((item) => {
       const owner = `${item.request.personId} ${item.key}`;
       if (seen.has(owner)) return { ok: false, error: keyTakenInBatch() };
@@ -127,13 +144,13 @@ export class Idempotency {
       return null;
     });
     const fresh = items.filter((_, index) => outcomes[index] === null);
-    const writer = fresh[0];
-    if (!writer) return outcomes as Outcome[];
+    if (fresh.length === 0) return outcomes as Outcome[];
     const written = await this.ledger.writeMany(
       tx,
-      writer.currency,
+      currency,
       fresh.map((item) => item.draft),
       now,
+      held,
     );
     const answered: { item: TransferItem; value: unknown }[] = [];
     let next = 0;
@@ -198,8 +215,9 @@ export class Idempotency {
     key: string,
     hash: string,
     write: () => Promise<T>,
+    { isLookedUpFirst } = { isLookedUpFirst: true },
   ): Promise<IdempotentResult<T>> {
-    const earlier = await this.replay<T>(request, key, hash);
+    const earlier = isLookedUpFirst ? await this.replay<T>(request, key, hash) : null;
     if (earlier) return earlier;
     for (let attempt = 1; ; attempt++) {
       try {

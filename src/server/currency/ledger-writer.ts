@@ -16,7 +16,7 @@ import {
   voidHold,
 } from '../../domain/currency/ledger.ts';
 import type { AuditEventDraft } from '../../domain/transparency/audit-chain.ts';
-import type { AuditLog } from '../platform/audit/audit-log.ts';
+import type { AuditLog, HeldHead } from '../platform/audit/audit-log.ts';
 import type {
   CurrencyAccountTable,
   CurrencyAccountTypeTable,
@@ -119,18 +119,21 @@ export class LedgerWriter {
     currency: CurrencyTable,
     drafts: readonly TransferDraft[],
     now: Date,
+    held?: HeldHead,
   ): Promise<WriteOutcome[]> {
     const clusterId = currency.cluster_id;
-    // The chain's head before the accounts, in every currency transaction (ADR 0004).
-    await this.audit.lockHead(tx, clusterId);
+    // The chain's head before the accounts, in every currency transaction (ADR 0004) — unless
+    // the caller took it just before, with nothing appended since.
+    const head = held?.clusterId === clusterId ? held : await this.audit.lockHead(tx, clusterId);
     const accountTypes = currency.limit_growth_basis_points
       ? await currencyRepo.accountTypes(tx, clusterId)
       : [];
-    const feeAccount =
-      currency.fee_basis_points > 0 ? await accountRepo.feeAccount(tx, clusterId) : undefined;
     const ids = drafts.flatMap((d) => [d.payerAccountId, d.payeeAccountId]);
-    if (feeAccount) ids.push(feeAccount.id);
-    const locked = new Map((await accountRepo.lockInIdOrder(tx, clusterId, ids)).map((a) => [a.id, a]));
+    const lockedRows = await accountRepo.lockInIdOrder(tx, clusterId, ids, {
+      withFeeAccount: currency.fee_basis_points > 0,
+    });
+    const locked = new Map(lockedRows.map((a) => [a.id, a]));
+    const feeAccount = lockedRows.find((a) => a.kind === 'fee');
 
     const planned: { index: number; plan: Plan }[] = [];
     const outcomes: WriteOutcome[] = drafts.map((draft, index) => {
@@ -145,21 +148,22 @@ export class LedgerWriter {
     if (planned.length === 0) return outcomes;
 
     const rows = planned.flatMap(({ plan }) => plan.rows);
-    const seqs = await transferRepo.insertMany(tx, rows);
-    for (const { plan } of planned) {
-      for (const row of plan.rows) (row as { seq: number }).seq = seqs.get(row.id) ?? 0;
-    }
     const changed = new Set(planned.flatMap(({ plan }) => plan.accountIds));
-    await accountRepo.saveStates(
+    const seqs = await transferRepo.record(
       tx,
       clusterId,
+      rows,
       [...changed].map((id) => locked.get(id) as CurrencyAccountTable),
       now,
     );
+    for (const { plan } of planned) {
+      for (const row of plan.rows) (row as { seq: number }).seq = seqs.get(row.id) ?? 0;
+    }
     await this.audit.appendMany(
       tx,
       clusterId,
       planned.map(({ plan }) => plan.audit),
+      head,
     );
     return outcomes;
   }

@@ -140,35 +140,28 @@ export const accountRepo = {
       .where('kind', '=', 'fee')
       .executeTakeFirst(),
 
-  /** Locks the accounts in id order, so two transfers over the same accounts never deadlock. */
-  lockInIdOrder: (tx: Tx, clusterId: string, ids: readonly string[]) =>
+  /**
+   * Locks the accounts in id order, so two transfers over the same accounts never deadlock; with
+   * the fee account (whichever its id) when fees are charged, in the same statement.
+   */
+  lockInIdOrder: (
+    tx: Tx,
+    clusterId: string,
+    ids: readonly string[],
+    { withFeeAccount } = { withFeeAccount: false },
+  ) =>
     tx
       .selectFrom('currency_account')
       .selectAll()
       .where('cluster_id', '=', clusterId)
-      .where('id', 'in', [...new Set(ids)].sort())
+      .where((eb) =>
+        withFeeAccount
+          ? eb.or([eb('id', 'in', [...new Set(ids)].sort()), eb('kind', '=', 'fee')])
+          : eb('id', 'in', [...new Set(ids)].sort()),
+      )
       .orderBy('id')
       .forUpdate()
       .execute(),
-
-  /** Writes new states of several locked accounts in one statement. */
-  saveStates: async (tx: Tx, clusterId: string, accounts: readonly CurrencyAccountTable[], at: Date) => {
-    if (accounts.length === 0) return;
-    const values = sql.join(
-      accounts.map(
-        (a) =>
-          sql`(${a.id}::uuid, ${a.balance_minor}::bigint, ${a.pending_debit_minor}::bigint, ${a.pending_credit_minor}::bigint, ${a.credit_limit_minor}::bigint, ${a.received_total_minor}::bigint, ${a.negative_since}::timestamptz, ${a.status}::text)`,
-      ),
-    );
-    await sql`
-      UPDATE currency_account AS a SET
-        balance_minor = v.balance, pending_debit_minor = v.pending_debit,
-        pending_credit_minor = v.pending_credit, credit_limit_minor = v.credit_limit,
-        received_total_minor = v.received_total, negative_since = v.negative_since,
-        status = v.status, last_transfer_at = ${at}
-      FROM (VALUES ${values}) AS v (id, balance, pending_debit, pending_credit, credit_limit, received_total, negative_since, status)
-      WHERE a.cluster_id = ${clusterId} AND a.id = v.id`.execute(tx);
-  },
 
   update: (db: Q, clusterId: string, id: string, patch: Partial<CurrencyAccountTable>) =>
     db
@@ -286,12 +279,44 @@ export const transferRepo = {
     tx.insertInto('currency_transfer').values(row).returning('seq').executeTakeFirstOrThrow(),
 
   /** Inserts the rows in their order (the sequence follows it) and gives each id its sequence. */
-  insertMany: async (tx: Tx, rows: readonly TransferRow[]) => {
-    const inserted = await tx
-      .insertInto('currency_transfer')
-      .values(rows.map(({ seq: _seq, ...row }) => row))
-      .returning(['id', 'seq'])
-      .execute();
+  /**
+   * Records transfers and the new states of the locked accounts they moved in one statement (one
+   * round trip while the chain's head is held); gives each transfer's sequence number.
+   */
+  record: async (
+    tx: Tx,
+    clusterId: string,
+    rows: readonly TransferRow[],
+    accounts: readonly CurrencyAccountTable[],
+    at: Date,
+  ): Promise<Map<string, number>> => {
+    const states = sql.join(
+      accounts.map(
+        (a) =>
+          sql`(${a.id}::uuid, ${a.balance_minor}::bigint, ${a.pending_debit_minor}::bigint, ${a.pending_credit_minor}::bigint, ${a.credit_limit_minor}::bigint, ${a.received_total_minor}::bigint, ${a.negative_since}::timestamptz, ${a.status}::text)`,
+      ),
+    );
+    const transfers = sql.join(
+      rows.map(
+        (t) =>
+          sql`(${t.cluster_id}::uuid, ${t.id}::uuid, ${t.kind}, ${t.payer_account_id}::uuid, ${t.payee_account_id}::uuid, ${t.amount_minor}::bigint, ${t.description}, ${t.related_transfer_id}::uuid, ${t.payer_balance_after}::bigint, ${t.payee_balance_after}::bigint, ${t.origin}, ${t.origin_id}::uuid, ${t.created_by}::uuid, ${t.created_at}::timestamptz)`,
+      ),
+    );
+    const { rows: inserted } = await sql<{ id: string; seq: string }>`
+      WITH saved AS (
+        UPDATE currency_account AS a SET
+          balance_minor = v.balance, pending_debit_minor = v.pending_debit,
+          pending_credit_minor = v.pending_credit, credit_limit_minor = v.credit_limit,
+          received_total_minor = v.received_total, negative_since = v.negative_since,
+          status = v.status, last_transfer_at = ${at}
+        FROM (VALUES ${states}) AS v (id, balance, pending_debit, pending_credit, credit_limit, received_total, negative_since, status)
+        WHERE a.cluster_id = ${clusterId} AND a.id = v.id
+      )
+      INSERT INTO currency_transfer (cluster_id, id, kind, payer_account_id, payee_account_id, amount_minor,
+        description, related_transfer_id, payer_balance_after, payee_balance_after, origin, origin_id,
+        created_by, created_at)
+      VALUES ${transfers}
+      RETURNING id, seq`.execute(tx);
     return new Map(inserted.map((row) => [row.id, Number(row.seq)]));
   },
 

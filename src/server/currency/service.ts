@@ -598,10 +598,7 @@ export class CurrencyService {
     const access = await this.access.require(actor, slug, 'currency.use');
     if (!isValidAmount(input.amountMinor)) throw badRequest('currency.amount_invalid', 'amountMinor');
     if (input.toAccountId === accountId) throw badRequest('currency.same_account', 'toAccountId');
-    const [currency] = await Promise.all([
-      this.requireCurrency(this.db, access.cluster.id),
-      this.accountOf(this.db, access, accountId, 'act'),
-    ]);
+    await this.accountOf(this.db, access, accountId, 'act');
     return this.idempotency.runTransfer(
       {
         clusterId: access.cluster.id,
@@ -610,7 +607,6 @@ export class CurrencyService {
         operation: `payment:${accountId}`,
         body: input,
       },
-      currency,
       {
         kind: 'payment',
         payerAccountId: accountId,

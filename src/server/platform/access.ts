@@ -3,6 +3,7 @@
  * roles in it, and ask the central policy table. A cluster that the actor may not see does not
  * exist for them (404), so probing slugs reveals nothing.
  */
+import { sql } from 'kysely';
 import { type ClusterAction, type ClusterRole, isAllowed } from '../../domain/clusters/roles.ts';
 import type { Actor, Viewer } from './auth/viewer.ts';
 import type { ClusterTable, Db } from './database.ts';
@@ -17,24 +18,25 @@ export interface ClusterAccess {
 export class Access {
   constructor(private readonly db: Db) {}
 
+  /** The cluster and the actor's roles in it, in one round trip (every request asks). */
   private async load(actor: Actor, slug: string): Promise<ClusterAccess> {
-    const cluster = await this.db
+    const found = await this.db
       .selectFrom('cluster')
-      .selectAll()
+      .selectAll('cluster')
+      .select(({ selectFrom, lit }) =>
+        actor
+          ? selectFrom('cluster_role')
+              .select(sql<string[]>`coalesce(array_agg(cluster_role.role), '{}')`.as('roles'))
+              .whereRef('cluster_role.cluster_id', '=', 'cluster.id')
+              .where('cluster_role.person_id', '=', actor.personId)
+              .as('roles')
+          : lit(null).as('roles'),
+      )
       .where('slug', '=', slug)
       .executeTakeFirst();
-    if (!cluster) throw notFound('cluster.not_found');
-    const roles = actor
-      ? (
-          await this.db
-            .selectFrom('cluster_role')
-            .select('role')
-            .where('cluster_id', '=', cluster.id)
-            .where('person_id', '=', actor.personId)
-            .execute()
-        ).map((row) => row.role as ClusterRole)
-      : [];
-    return { cluster, roles, actor };
+    if (!found) throw notFound('cluster.not_found');
+    const { roles, ...cluster } = found;
+    return { cluster, roles: (roles ?? []) as ClusterRole[], actor };
   }
 
   static can(access: ClusterAccess, action: ClusterAction): boolean {

@@ -2,8 +2,9 @@
  * The database handle and the typed shape of every table. Repositories are the only code that
  * uses it; services hand them a transaction.
  */
-import { type Generated, Kysely, PostgresDialect, type Transaction } from 'kysely';
+import { type Generated, Kysely, type KyselyConfig, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
+import { prepareHotStatements, StatementNames } from './prepared-statements.ts';
 
 // Dates stay JavaScript Dates, bigints become numbers where they are counters (safe below 2^53).
 pg.types.setTypeParser(20, (value: string) => Number(value));
@@ -806,10 +807,16 @@ export type Tx = Transaction<Database>;
 /** Either the pool or an open transaction: repository reads accept both. */
 export type Queryable = Kysely<Database>;
 
-export function connectDatabase(url: string, maxConnections = 20): Db {
+export function connectDatabase(
+  url: string,
+  maxConnections = 20,
+  options: { readonly log?: KyselyConfig['log'] } = {},
+): Db {
   const pool = new pg.Pool({ connectionString: url, max: maxConnections, connectionTimeoutMillis: 10_000 });
   // An idle connection dropped by the server (restart, failover) must not crash the process; the
   // pool discards it and the next query opens a new one.
   pool.on('error', () => {});
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const names = new StatementNames();
+  pool.on('connect', (client) => prepareHotStatements(client, names));
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: options.log });
 }

@@ -11,6 +11,12 @@ import type { Clock } from '../clock.ts';
 import type { Db, Tx } from '../database.ts';
 import type { SigningKey } from './signing-key.ts';
 
+/** The chain's head as read under its lock: what the next event chains on (null: an empty chain). */
+export interface HeldHead {
+  readonly clusterId: string;
+  readonly last: { readonly seq: number; readonly hash: string } | null;
+}
+
 export class AuditLog {
   constructor(
     private readonly key: SigningKey,
@@ -35,27 +41,29 @@ export class AuditLog {
    * Takes the cluster's chain head lock now rather than at the first record: transactions that
    * also lock other rows (the currency's accounts) take the head first, all in the same order.
    */
-  async lockHead(tx: Tx, clusterId: string): Promise<void> {
-    await tx.selectFrom('audit_head').select('seq').where('cluster_id', '=', clusterId).forUpdate().execute();
+  async lockHead(tx: Tx, clusterId: string): Promise<HeldHead> {
+    const last = await tx
+      .selectFrom('audit_head')
+      .select(['seq', 'hash'])
+      .where('cluster_id', '=', clusterId)
+      .forUpdate()
+      .executeTakeFirst();
+    return { clusterId, last: last ?? null };
   }
 
   /**
    * Appends several events in one statement (a group commit's transfers): chained one after the
-   * other in memory, the head signed once, at the last.
+   * other in memory, the head signed once, at the last. A caller that holds the head, and has
+   * appended nothing since it took it, passes it and saves reading it again.
    */
   async appendMany(
     tx: Tx,
     clusterId: string,
     drafts: readonly AuditEventDraft[],
+    held?: HeldHead,
   ): Promise<{ seq: number; hash: string } | null> {
     if (drafts.length === 0) return null;
-    let head: { seq: number; hash: string } | null =
-      (await tx
-        .selectFrom('audit_head')
-        .select(['seq', 'hash'])
-        .where('cluster_id', '=', clusterId)
-        .forUpdate()
-        .executeTakeFirst()) ?? null;
+    let head = held?.clusterId === clusterId ? held.last : (await this.lockHead(tx, clusterId)).last;
     const now = this.clock();
     const events = drafts.map((draft) => {
       const salted = { ...draft, payload: { ...draft.payload, salt: randomBytes(16).toString('hex') } };

@@ -1,0 +1,57 @@
+/**
+ * Hot statements become prepared statements. PostgreSQL parses, analyses and plans every query
+ * text it is sent; for the short lookups that each request makes (the session, the cluster and
+ * its roles, an account and its mandate) that is most of the work. A text seen often enough gets
+ * a name, and the driver then prepares it once per connection and afterwards only binds and runs
+ * it. Cold and one-off texts (IN lists of varying length, migrations, transaction control) stay
+ * unnamed, and the number of names is bounded, so no connection holds more than `maxNames`
+ * prepared statements.
+ */
+import type pg from 'pg';
+
+const PREPARABLE = /^\s*(select|insert|update|delete|with)\b/i;
+
+export class StatementNames {
+  private readonly seen = new Map<string, number>();
+  private readonly names = new Map<string, string>();
+
+  constructor(
+    /** How often a text is sent unnamed before it is prepared. */
+    private readonly preparedAfter = 3,
+    private readonly maxNames = 500,
+    /** Bounds the memory spent on counting texts that never become hot. */
+    private readonly maxCounted = 20_000,
+  ) {}
+
+  /** The name to send the text under, or undefined to send it unnamed. */
+  nameFor(text: string): string | undefined {
+    const name = this.names.get(text);
+    if (name !== undefined) return name;
+    if (this.names.size >= this.maxNames || !PREPARABLE.test(text)) return undefined;
+    const count = (this.seen.get(text) ?? 0) + 1;
+    if (count < this.preparedAfter) {
+      if (this.seen.size >= this.maxCounted) this.seen.clear();
+      this.seen.set(text, count);
+      return undefined;
+    }
+    this.seen.delete(text);
+    const named = `kopa_${this.names.size}`;
+    this.names.set(text, named);
+    return named;
+  }
+}
+
+type Query = (config: unknown, values?: unknown, callback?: unknown) => unknown;
+
+/** Makes the client send hot texts under their names (call once per new pool client). */
+export function prepareHotStatements(client: pg.PoolClient | pg.Client, names: StatementNames): void {
+  const query = client.query as unknown as Query;
+  const querying: Query = (config, values, callback) => {
+    if (typeof config === 'string' && Array.isArray(values) && callback === undefined) {
+      const name = names.nameFor(config);
+      if (name !== undefined) return query.call(client, { name, text: config, values });
+    }
+    return query.call(client, config, values, callback);
+  };
+  (client as unknown as { query: Query }).query = querying;
+}
