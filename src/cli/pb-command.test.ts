@@ -1,12 +1,13 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PABULIB_DIR } from '../../test/support/shared-data.ts';
 import { runPbCommand } from './pb-command.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'kopa-pb-'));
-const SWIECIE = path.resolve(process.cwd(), '../shared/data/pabulib/Poland_Swiecie_2023.pb');
+const SWIECIE = path.join(PABULIB_DIR, 'Poland_Swiecie_2023.pb');
 const pbFile = (name: string, text: string) => {
   const file = path.join(dir, name);
   writeFileSync(file, text);
@@ -69,17 +70,13 @@ describe.concurrent('kopa pb compute', () => {
     });
   }, 30_000);
 
-  it.skipIf(!existsSync(SWIECIE))(
-    'runs the rule the file declares and prints a readable summary',
-    async () => {
-      const result = await kopa('pb', 'compute', SWIECIE);
-      expect(result.code).toBe(0);
-      expect(result.stdout).toContain('rule mes-add1 (the file declares equalshares/add1)');
-      expect(result.stdout).toContain('17 of 22 projects funded');
-      expect(result.stdout).toMatch(/Parsed in \d+ ms, computed in \d+ ms\./);
-    },
-    30_000,
-  );
+  it('runs the rule the file declares and prints a readable summary', async () => {
+    const result = await kopa('pb', 'compute', SWIECIE);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('rule mes-add1 (the file declares equalshares/add1)');
+    expect(result.stdout).toContain('17 of 22 projects funded');
+    expect(result.stdout).toMatch(/Parsed in \d+ ms, computed in \d+ ms\./);
+  }, 30_000);
 
   it('names the line and the code of a malformed file and exits 2', async () => {
     const result = await kopa('pb', 'compute', pbFile('bad.pb', SMALL.replace('3;a,b,c', '3;a,z')), '--json');

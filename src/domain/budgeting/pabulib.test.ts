@@ -1,14 +1,12 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { PABULIB_DIR, sharedPabulibFiles } from '../../../test/support/shared-data.ts';
 import { officialSelection, PbFormatError, parsePb, writePb } from './pabulib.ts';
 import { rational } from './rational.ts';
 
-const PABULIB_DIR = path.resolve(process.cwd(), '../shared/data/pabulib');
-const sharedFiles = existsSync(PABULIB_DIR)
-  ? readdirSync(PABULIB_DIR).filter((name) => name.endsWith('.pb'))
-  : [];
+const sharedFiles = sharedPabulibFiles();
 
 const SMALL = `META
 key;value
@@ -140,7 +138,7 @@ describe('writing .pb files', () => {
   });
 });
 
-describe.skipIf(sharedFiles.length === 0)('the Pabulib files in ../shared/data/pabulib', () => {
+describe('the Pabulib files in ../shared/data/pabulib', () => {
   it.each(sharedFiles)('%s parses, and writing it parses back to the same value', (name) => {
     const file = parsePb(readFileSync(path.join(PABULIB_DIR, name), 'utf8'));
     expect(file.projects.length).toBe(Number(file.meta.get('num_projects')));

@@ -2,17 +2,17 @@
  * Real outcomes: every shared Pabulib instance whose declared rule Kopa runs must come out exactly
  * as the city published it (the `selected` column).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PABULIB_DIR, sharedPabulibFiles } from '../../../test/support/shared-data.ts';
 import { type Election, electionFromPb, tally } from './election.ts';
 import { equalSharesRun, prepareEqualShares } from './equal-shares.ts';
 import { officialSelection, type PbFile, parsePb } from './pabulib.ts';
 import { compare, floor, mul, type Rational, rational, sum } from './rational.ts';
 import { RULE_NAMES, ruleDeclaredBy, runRule } from './rules.ts';
 
-const PABULIB_DIR = path.resolve(process.cwd(), '../shared/data/pabulib');
-const names = existsSync(PABULIB_DIR) ? readdirSync(PABULIB_DIR).filter((name) => name.endsWith('.pb')) : [];
+const names = sharedPabulibFiles();
 
 const loaded = new Map<string, { file: PbFile; election: Election }>();
 const load = (name: string) => {
@@ -30,7 +30,7 @@ const withOfficialOutcome = names.filter((name) => {
   return ruleDeclaredBy(file.meta.get('rule')) !== null && officialSelection(file) !== null;
 });
 
-describe.skipIf(names.length === 0)('official outcomes of the shared Pabulib instances', () => {
+describe('official outcomes of the shared Pabulib instances', () => {
   it('covers Świecie (equal shares with add1), Łódź (greedy with a threshold) and every Warszawa file (greedy)', () => {
     expect(withOfficialOutcome).toContain('Poland_Swiecie_2023.pb');
     expect(withOfficialOutcome).toContain('Poland_Lodz_2022.pb');

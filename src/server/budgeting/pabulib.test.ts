@@ -1,11 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PABULIB_DIR, sharedPabulibFiles } from '../../../test/support/shared-data.ts';
 import { createTestContext, type TestContext } from '../../../test/support/test-app.ts';
 import { officialSelection, parsePb } from '../../domain/budgeting/pabulib.ts';
 
-const PABULIB_DIR = path.resolve(process.cwd(), '../shared/data/pabulib');
-const hasFiles = existsSync(PABULIB_DIR);
 const pbFile = (name: string) => readFileSync(path.join(PABULIB_DIR, name), 'utf8');
 
 let ctx: TestContext;
@@ -52,7 +51,11 @@ async function counts(url: string, client: Awaited<ReturnType<typeof draft>>['cl
   return { projectCount, ballotCount };
 }
 
-describe.skipIf(!hasFiles)('importing a Pabulib file', () => {
+describe('importing a Pabulib file', () => {
+  it('has the shared instances to import', () => {
+    expect(sharedPabulibFiles()).toContain('Poland_Swiecie_2023.pb');
+  });
+
   it('takes Świecie 2023 with its rule, and publishes the city’s official outcome', async () => {
     const { url, client, upload } = await draft();
     const text = pbFile('Poland_Swiecie_2023.pb');
