@@ -129,8 +129,16 @@ export class LedgerWriter {
       ? await currencyRepo.accountTypes(tx, clusterId)
       : [];
     const ids = drafts.flatMap((d) => [d.payerAccountId, d.payeeAccountId]);
+    // A hold's fee was held beside it; its post or void resolves the fee's hold too.
+    const resolved = drafts.flatMap((d) =>
+      (d.kind === 'post' || d.kind === 'void') && d.relatedTransferId ? [d.relatedTransferId] : [],
+    );
+    const feeHolds =
+      resolved.length > 0
+        ? await transferRepo.feeHoldsOf(tx, clusterId, resolved)
+        : new Map<string, TransferRow>();
     const lockedRows = await accountRepo.lockInIdOrder(tx, clusterId, ids, {
-      withFeeAccount: currency.fee_basis_points > 0,
+      withFeeAccount: currency.fee_basis_points > 0 || feeHolds.size > 0,
     });
     const locked = new Map(lockedRows.map((a) => [a.id, a]));
     const feeAccount = lockedRows.find((a) => a.kind === 'fee');
@@ -138,7 +146,8 @@ export class LedgerWriter {
     const planned: { index: number; plan: Plan }[] = [];
     const outcomes: WriteOutcome[] = drafts.map((draft, index) => {
       try {
-        const plan = this.plan(currency, accountTypes, feeAccount?.id ?? null, locked, draft, now);
+        const feeHold = draft.relatedTransferId ? feeHolds.get(draft.relatedTransferId) : undefined;
+        const plan = this.plan(currency, accountTypes, feeAccount?.id ?? null, locked, draft, now, feeHold);
         planned.push({ index, plan });
         return { ok: true, written: plan.written };
       } catch (error) {
@@ -176,6 +185,7 @@ export class LedgerWriter {
     locked: Map<string, CurrencyAccountTable>,
     draft: TransferDraft,
     now: Date,
+    feeHold?: TransferRow,
   ): Plan {
     const clusterId = currency.cluster_id;
     if (draft.payerAccountId === draft.payeeAccountId)
@@ -183,7 +193,12 @@ export class LedgerWriter {
     const payerRow = locked.get(draft.payerAccountId);
     const payeeRow = locked.get(draft.payeeAccountId);
     if (!payerRow || !payeeRow) throw notFound('currency.account_not_found');
-    const fee = draft.kind === 'payment' ? feeFor(currency, draft.amountMinor) : 0;
+    // A payment pays its fee at once; an order's hold reserves it beside the amount, and the hold's
+    // post or void moves or releases it with the amount — at the rate of the day it was held.
+    const fee =
+      draft.kind === 'payment' || draft.kind === 'hold'
+        ? feeFor(currency, draft.amountMinor)
+        : (feeHold?.amount_minor ?? 0);
     // Paying the cluster itself, or the cluster paying, carries no fee.
     const feeRow =
       fee > 0 && feeAccountId !== null && feeAccountId !== payerRow.id && feeAccountId !== payeeRow.id
@@ -203,7 +218,7 @@ export class LedgerWriter {
     let payerState = outcome.payer;
     let feeState: AccountState | null = null;
     if (feeRow) {
-      const feeOutcome = pay(payerState, toState(feeRow), fee);
+      const feeOutcome = decide(draft.kind, payerState, toState(feeRow), fee);
       if (!feeOutcome.ok) throw refusalError(feeOutcome.refusal);
       payerState = feeOutcome.payer;
       feeState = feeOutcome.payee;
@@ -232,15 +247,22 @@ export class LedgerWriter {
     const accountIds = [payer.id, payee.id];
     let feeTransfer: TransferRow | null = null;
     if (feeRow && feeState) {
-      const feeAfter = this.settle(feeRow, feeState, fee, at);
+      const feeAfter = this.settle(feeRow, feeState, moves ? fee : 0, at);
       locked.set(feeAfter.id, feeAfter);
       accountIds.push(feeAfter.id);
-      feeTransfer = transferRow(clusterId, { ...draft, payeeAccountId: feeAfter.id }, 'fee', fee, at, {
-        payerAfter: payer.balance_minor,
-        payeeAfter: feeAfter.balance_minor,
-        relatedTransferId: transfer.id,
-        description: '',
-      });
+      feeTransfer = transferRow(
+        clusterId,
+        { ...draft, payeeAccountId: feeAfter.id },
+        draft.kind === 'payment' ? 'fee' : draft.kind,
+        fee,
+        at,
+        {
+          payerAfter: payer.balance_minor,
+          payeeAfter: feeAfter.balance_minor,
+          relatedTransferId: feeHold?.id ?? transfer.id,
+          description: '',
+        },
+      );
       rows.push(feeTransfer);
     }
     return {

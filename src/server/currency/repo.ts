@@ -328,6 +328,18 @@ export const transferRepo = {
       .where('id', '=', id)
       .executeTakeFirst() as Promise<TransferRow | undefined>,
 
+  /** The fee held beside each of these holds, by the hold's id (holds without a fee are absent). */
+  feeHoldsOf: async (db: Q, clusterId: string, holdIds: readonly string[]) => {
+    const rows = (await db
+      .selectFrom('currency_transfer')
+      .selectAll()
+      .where('cluster_id', '=', clusterId)
+      .where('related_transfer_id', 'in', [...holdIds])
+      .where('kind', '=', 'hold')
+      .execute()) as TransferRow[];
+    return new Map(rows.map((row) => [row.related_transfer_id as string, row]));
+  },
+
   isResolved: async (db: Q, clusterId: string, holdId: string) =>
     (await db
       .selectFrom('currency_transfer')

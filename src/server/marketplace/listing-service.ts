@@ -151,7 +151,13 @@ export class ListingService {
     const accounts = currency && mayUse ? await this.accounts.actingFor(this.db, access) : [];
     return {
       currency: currency
-        ? { name: currency.name, code: currency.code, symbol: currency.symbol, decimals: currency.decimals }
+        ? {
+            name: currency.name,
+            code: currency.code,
+            symbol: currency.symbol,
+            decimals: currency.decimals,
+            feeBasisPoints: currency.fee_basis_points,
+          }
         : null,
       categories: LISTING_CATEGORIES,
       myAccounts: accounts.map((a) => ({

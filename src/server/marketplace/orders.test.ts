@@ -161,6 +161,50 @@ describe('ordering from an offer', () => {
     expect((await mails(buyer.representative.email))[0]?.body_text).toContain(`${seller.name} cancelled`);
   });
 
+  it('charges the currency’s fee on an order as on a payment: held with the amount, paid on delivery, released on cancellation', async () => {
+    const cluster = await createCurrencyCluster(ctx, { members: 2, settings: { feeBasisPoints: 250 } });
+    const [seller, buyer] = [member(cluster, 0), member(cluster, 1)];
+    const offer = await publish(cluster, seller, { priceMinor: 12_00 });
+    const feeAccount = async () =>
+      ctx.db
+        .selectFrom('currency_account')
+        .select(['balance_minor', 'pending_credit_minor'])
+        .where('cluster_id', '=', cluster.id)
+        .where('kind', '=', 'fee')
+        .executeTakeFirstOrThrow();
+
+    // 2.5% of 36.00 is 0.90, reserved with the amount.
+    const delivered = await order(cluster, buyer, offer.id, 3);
+    expect(await wallet(cluster, buyer)).toMatchObject({ pendingDebit: 36_90, available: 100_000 - 36_90 });
+    expect(await feeAccount()).toEqual({ balance_minor: 0, pending_credit_minor: 90 });
+    await confirm(cluster, seller, delivered.body.id);
+    expect(await wallet(cluster, buyer)).toMatchObject({ balance: -36_90, pendingDebit: 0 });
+    expect(await wallet(cluster, seller)).toMatchObject({ balance: 36_00, pendingCredit: 0 });
+    expect(await feeAccount()).toEqual({ balance_minor: 90, pending_credit_minor: 0 });
+    await expectSoundLedger(cluster);
+
+    const cancelled = await order(cluster, buyer, offer.id, 1);
+    expect(await wallet(cluster, buyer)).toMatchObject({ pendingDebit: 12_30 });
+    await cancel(cluster, buyer, cancelled.body.id);
+    expect(await wallet(cluster, buyer)).toMatchObject({ balance: -36_90, pendingDebit: 0 });
+    expect(await feeAccount()).toEqual({ balance_minor: 90, pending_credit_minor: 0 });
+    await expectSoundLedger(cluster);
+
+    const kinds = await ctx.db
+      .selectFrom('currency_transfer')
+      .select(['kind', 'amount_minor', 'related_transfer_id'])
+      .where('cluster_id', '=', cluster.id)
+      .where('origin_id', '=', delivered.body.id)
+      .orderBy('seq')
+      .execute();
+    expect(kinds.map((t) => [t.kind, t.amount_minor])).toEqual([
+      ['hold', 36_00],
+      ['hold', 90],
+      ['post', 36_00],
+      ['post', 90],
+    ]);
+  });
+
   it('changes an order’s state once: a second confirmation or a late cancellation is refused, nothing written', async () => {
     const { cluster, seller, buyer, offer } = await market();
     const delivered = (await order(cluster, buyer, offer.id)).body.id;

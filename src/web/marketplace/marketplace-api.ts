@@ -20,6 +20,8 @@ export interface MarketplaceOverview {
     readonly code: string;
     readonly symbol: string;
     readonly decimals: number;
+    /** The fee an order pays on delivery, held with its total. */
+    readonly feeBasisPoints: number;
   } | null;
   readonly categories: readonly string[];
   /** The member accounts the reader trades for. */

@@ -34,7 +34,8 @@ const NOTE_MAX_LENGTH = 1000;
 interface Props {
   readonly slug: string;
   readonly listing: Listing & { readonly priceMinor: number };
-  readonly unit: CurrencyUnit;
+  /** The currency: its unit, and the fee an order pays on delivery (held with the total). */
+  readonly unit: CurrencyUnit & { readonly feeBasisPoints: number };
   readonly accounts: readonly TradingAccount[];
   readonly onOrdered: (order: Order) => void;
 }
@@ -64,7 +65,10 @@ function OrderForm({ slug, listing, unit, accounts, onOrdered, onClose }: Props 
   const [quantity, setQuantity] = useState(1);
   const { keyFor, renew } = useIdempotencyKey();
   const total = Number.isInteger(quantity) && quantity > 0 ? listing.priceMinor * quantity : null;
-  const availableAfter = wallet.data && total !== null ? wallet.data.availableMinor - total : null;
+  // The server's rule: the fee is rounded down, so the buyer is never overcharged.
+  const fee = total !== null ? Math.floor((total * unit.feeBasisPoints) / 10_000) : null;
+  const availableAfter =
+    wallet.data && total !== null ? wallet.data.availableMinor - total - (fee ?? 0) : null;
 
   const order = useMutation({
     mutationFn: (body: { buyerAccountId: string; quantity: number; note: string }) =>
@@ -128,6 +132,22 @@ function OrderForm({ slug, listing, unit, accounts, onOrdered, onClose }: Props 
           </dt>
           <dd>{total !== null ? <Money minor={total} unit={unit} /> : '—'}</dd>
         </div>
+        {unit.feeBasisPoints > 0 && (
+          <div>
+            <dt>
+              <FormattedMessage
+                id="marketplace.order.fee"
+                values={{
+                  percent: intl.formatNumber(unit.feeBasisPoints / 10_000, {
+                    style: 'percent',
+                    maximumFractionDigits: 2,
+                  }),
+                }}
+              />
+            </dt>
+            <dd>{fee !== null ? <Money minor={fee} unit={unit} /> : '—'}</dd>
+          </div>
+        )}
         <div>
           <dt>
             <FormattedMessage id="marketplace.order.availableAfter" />

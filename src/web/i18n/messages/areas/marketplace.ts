@@ -72,6 +72,7 @@ export const marketplaceMessages = areaMessages({
     'marketplace.order.unitPrice': 'Price each',
     'marketplace.order.total': 'Total',
     'marketplace.order.availableAfter': 'Available to spend afterwards',
+    'marketplace.order.fee': 'Fee ({percent}), held with the total and paid on delivery',
     'marketplace.order.overLimit':
       'This is more than your account may spend now: the order would be refused.',
     'marketplace.order.note': 'Note for the seller',
@@ -247,6 +248,7 @@ export const marketplaceMessages = areaMessages({
     'marketplace.order.unitPrice': 'Vienības cena',
     'marketplace.order.total': 'Kopā',
     'marketplace.order.availableAfter': 'Pēc tam pieejams tēriņiem',
+    'marketplace.order.fee': 'Komisija ({percent}), rezervēta kopā ar summu un samaksāta pēc piegādes',
     'marketplace.order.overLimit':
       'Tas ir vairāk, nekā jūsu konts pašlaik drīkst tērēt: pasūtījums tiktu noraidīts.',
     'marketplace.order.note': 'Piezīme pārdevējam',
@@ -424,6 +426,7 @@ export const marketplaceMessages = areaMessages({
     'marketplace.order.unitPrice': 'Prix unitaire',
     'marketplace.order.total': 'Total',
     'marketplace.order.availableAfter': 'Disponible ensuite',
+    'marketplace.order.fee': 'Frais ({percent}), réservés avec le total et payés à la livraison',
     'marketplace.order.overLimit':
       'C’est plus que ce que votre compte peut dépenser maintenant : la commande serait refusée.',
     'marketplace.order.note': 'Note pour le vendeur',
@@ -601,6 +604,7 @@ export const marketplaceMessages = areaMessages({
     'marketplace.order.unitPrice': 'Prezzo unitario',
     'marketplace.order.total': 'Totale',
     'marketplace.order.availableAfter': 'Disponibile dopo',
+    'marketplace.order.fee': 'Commissione ({percent}), riservata con il totale e pagata alla consegna',
     'marketplace.order.overLimit':
       'È più di quanto il tuo conto può spendere ora: l’ordine sarebbe rifiutato.',
     'marketplace.order.note': 'Nota per chi vende',
