@@ -22,6 +22,7 @@ import { PabulibService } from './budgeting/pabulib-service.ts';
 import { ResultService } from './budgeting/result-service.ts';
 import { budgetingRoutes } from './budgeting/routes.ts';
 import { InvoiceService } from './clearing/invoice-service.ts';
+import { ClearingNotices } from './clearing/notices.ts';
 import { ClearingRoundService } from './clearing/round-service.ts';
 import { clearingRoutes } from './clearing/routes.ts';
 import { InvitationService } from './clusters/invitation-service.ts';
@@ -99,7 +100,14 @@ export function buildServices(deps: AppDeps) {
     listings: new ListingService(db, access, audit, clock, currency, memberAccounts, notices),
     orders: new OrderService(db, access, audit, clock, currency, memberAccounts, notices),
     invoices: new InvoiceService(db, access, audit, clock, currency.writes),
-    clearingRounds: new ClearingRoundService(db, access, audit, clock, currency.writes),
+    clearingRounds: new ClearingRoundService(
+      db,
+      access,
+      audit,
+      clock,
+      currency.writes,
+      new ClearingNotices(mailer, publicUrl),
+    ),
     ...assembleParticipation({ db, access, audit, mailer, clock, publicUrl }),
     budgets: new BudgetService(db, access, audit, clock),
     ballots: new BallotService(db, access, audit, clock),

@@ -5,6 +5,7 @@ import {
   createCurrencyCluster,
   type TestMember,
 } from '../../../test/support/currency-fixture.ts';
+import { mailsTo } from '../../../test/support/marketplace-fixture.ts';
 import { createTestContext, type TestContext, type TestPerson } from '../../../test/support/test-app.ts';
 import { verifyAll } from '../transparency/verify.ts';
 
@@ -554,6 +555,23 @@ describe('a clearing round with confirmations', () => {
     expect(events.filter((e) => e.action === 'clearing.round_confirmed' && !e.is_public)).toHaveLength(3);
     const chain = await verifyAll(ctx.db, cluster.slug, new Set([ctx.audit.keyId]));
     expect(chain).toEqual([expect.objectContaining({ isValid: true })]);
+  });
+
+  it('asks the people acting for each affected member by mail, with what it would cancel for them', async () => {
+    const cluster = await createCurrencyCluster(ctx, { members: 4 });
+    const [a, b, d] = [member(cluster, 0), member(cluster, 1), member(cluster, 3)];
+    await triangle(cluster);
+    const round = await runRound(cluster);
+    const [asked] = (await mailsTo(ctx.db, a.representative.email)).filter((mail) =>
+      mail.subject.startsWith('Clearing'),
+    );
+    expect(asked?.subject).toMatch(/^Clearing in .+: €100\.00 of .+’s invoices — please confirm$/);
+    expect(asked?.subject).toContain(a.name);
+    expect(asked?.body_text).toContain(`/clusters/${cluster.slug}/clearing/rounds/${round.id}`);
+    expect((await mailsTo(ctx.db, b.representative.email))[0]?.subject).toContain(b.name);
+    // A member the round does not touch is not asked.
+    const toD = await mailsTo(ctx.db, d.representative.email);
+    expect(toD.filter((mail) => mail.subject.startsWith('Clearing'))).toEqual([]);
   });
 
   it('is cancelled by one refusal; the next round can leave out the refusing member', async () => {

@@ -50,6 +50,34 @@ export const organisationRepo = {
       .limit(100)
       .execute(),
 
+  /** The people who act today for these organisations and can be written to. */
+  representatives: (db: Q, clusterId: string, organisationIds: readonly string[], today: string) =>
+    organisationIds.length === 0
+      ? Promise.resolve([])
+      : db
+          .selectFrom('representative_mandate as m')
+          .innerJoin('organisation as o', (join) =>
+            join.onRef('o.cluster_id', '=', 'm.cluster_id').onRef('o.id', '=', 'm.organisation_id'),
+          )
+          .innerJoin('person as p', 'p.id', 'm.person_id')
+          .select([
+            'o.id as organisationId',
+            'o.name as organisationName',
+            'p.id',
+            'p.email',
+            'p.locale',
+            'p.display_name',
+          ])
+          .where('m.cluster_id', '=', clusterId)
+          .where('m.organisation_id', 'in', [...organisationIds])
+          .where('m.revoked_at', 'is', null)
+          .where('m.starts_on', '<=', today)
+          .where((eb) => eb.or([eb('m.ends_on', 'is', null), eb('m.ends_on', '>=', today)]))
+          .where('p.erased_at', 'is', null)
+          .where('p.email', 'is not', null)
+          .distinct()
+          .execute(),
+
   byIds: (db: Q, clusterId: string, ids: readonly string[]) =>
     ids.length === 0
       ? Promise.resolve([])

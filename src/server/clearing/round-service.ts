@@ -25,9 +25,11 @@ import {
   actsFor,
   type ClearingViewer,
   clearingViewer,
+  isoDay,
   visibleOrganisations,
   writeAs,
 } from './clearing-viewer.ts';
+import type { ClearingNotices } from './notices.ts';
 import { clusterRuleRepo, invoiceRepo, organisationRepo, type RoundRow, roundRepo } from './repo.ts';
 
 /** The most open invoices one round works on (the benchmark clears 100,000 in under two seconds). */
@@ -64,6 +66,7 @@ export class ClearingRoundService {
     private readonly audit: AuditLog,
     private readonly clock: Clock,
     private readonly writes: Idempotency,
+    private readonly notices: ClearingNotices,
   ) {}
 
   private viewer(actor: Actor, slug: string, action?: 'clearing.manage') {
@@ -289,6 +292,14 @@ export class ClearingRoundService {
                 decided_at: null,
               })),
             );
+            await this.notices.askToConfirm(tx, {
+              clusterId: viewer.clusterId,
+              clusterName: viewer.access.cluster.name,
+              slug: viewer.access.cluster.slug,
+              roundId: id,
+              today: isoDay(this.clock()),
+              cancelledCents: new Map(affected.map((p) => [p.organisationId, p.cancelledCents])),
+            });
           }
           await this.audit.record(tx, viewer.clusterId, {
             action: 'clearing.round_proposed',
@@ -313,6 +324,7 @@ export class ClearingRoundService {
         throw conflict('clearing.round_open');
       throw error;
     }
+    this.notices.deliver();
     return this.answer(viewer, result);
   }
 

@@ -3,7 +3,7 @@
  * as ICU MessageFormat (Latvian plurals have zero/one/other).
  */
 import { BUDGETING_ERRORS } from './messages/budgeting.ts';
-import { CLEARING_ERRORS } from './messages/clearing.ts';
+import { CLEARING_ERRORS, CLEARING_MAILS } from './messages/clearing.ts';
 import { CURRENCY_ERRORS, CURRENCY_MAILS } from './messages/currency.ts';
 import { MARKETPLACE_ERRORS, MARKETPLACE_MAILS } from './messages/marketplace.ts';
 import { PARTICIPATION_ERRORS, PARTICIPATION_MAILS } from './messages/participation.ts';
@@ -289,6 +289,7 @@ export type ErrorCode = keyof typeof ERROR_MESSAGES;
 export const MAIL_MESSAGES = {
   ...CURRENCY_MAILS,
   ...MARKETPLACE_MAILS,
+  ...CLEARING_MAILS,
   ...PAYMENT_REQUEST_MAILS,
   ...PARTICIPATION_MAILS,
   'mail.verify.subject': {

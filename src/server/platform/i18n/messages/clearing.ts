@@ -243,3 +243,18 @@ export const CLEARING_ERRORS = {
     it: '{waiting, plural, one {Un membro non ha} other {# membri non hanno}} ancora confermato; il ciclo si applica da solo quando tutti l’hanno fatto.',
   },
 } as const satisfies Record<string, Translations>;
+
+export const CLEARING_MAILS = {
+  'mail.clearing.confirm.subject': {
+    en: 'Clearing in {cluster}: {amount} of {organisation}’s invoices — please confirm',
+    lv: 'Ieskaits klasterī {cluster}: {amount} no {organisation} rēķiniem — lūdzu, apstipriniet',
+    fr: 'Compensation dans {cluster} : {amount} des factures de {organisation} — merci de confirmer',
+    it: 'Compensazione in {cluster}: {amount} delle fatture di {organisation} — conferma, per favore',
+  },
+  'mail.clearing.confirm.body': {
+    en: 'Hello {name},\n\nThe coordinator of {cluster} proposes a clearing round. It would cancel {amount} of the invoices {organisation} owes and is owed, around cycles of debt between members; no member’s net position changes.\n\nThe round is applied once every affected member confirms, and cancelled if one refuses. See what would be cancelled on each invoice, and confirm or refuse:\n{link}',
+    lv: 'Labdien, {name}!\n\nKlastera {cluster} koordinators ierosina ieskaita kārtu. Tā dzēstu {amount} no rēķiniem, kurus {organisation} ir parādā un kuri ir parādā tai, pa parādu lokiem starp biedriem; neviena biedra neto pozīcija nemainās.\n\nKārta tiek piemērota, kad visi iesaistītie biedri to apstiprina, un atcelta, ja kāds atsakās. Apskatiet, kas tiktu dzēsts katrā rēķinā, un apstipriniet vai atsakieties:\n{link}',
+    fr: 'Bonjour {name},\n\nLe coordinateur de {cluster} propose un cycle de compensation. Il annulerait {amount} des factures que {organisation} doit et qui lui sont dues, le long de cycles de dettes entre membres ; la position nette d’aucun membre ne change.\n\nLe cycle s’applique quand chaque membre concerné a confirmé, et il est annulé si l’un refuse. Voyez ce qui serait annulé sur chaque facture, puis confirmez ou refusez :\n{link}',
+    it: 'Ciao {name},\n\nIl coordinatore di {cluster} propone un ciclo di compensazione. Annullerebbe {amount} delle fatture che {organisation} deve e che le sono dovute, lungo cicli di debito tra i membri; la posizione netta di nessun membro cambia.\n\nIl ciclo si applica quando ogni membro coinvolto conferma, e si annulla se uno rifiuta. Guarda cosa verrebbe annullato su ogni fattura, poi conferma o rifiuta:\n{link}',
+  },
+} as const satisfies Record<string, Translations>;
