@@ -154,6 +154,27 @@ describe('paying another member', () => {
     expect((await sumOfBalances(cluster.id))?.total).toBe('0');
   });
 
+  it('finds payees by name among the members and the cluster’s own account, which takes dues without a fee', async () => {
+    const cluster = await createCurrencyCluster(ctx, { members: 3, settings: { feeBasisPoints: 100 } });
+    const payer = member(cluster, 0);
+    const search = async (q: string) =>
+      (await payer.representative.client.get(`${cluster.base}/payees?q=${encodeURIComponent(q)}`)).body.items;
+    const clusterName = (await cluster.coordinator.client.get(`/api/v1/clusters/${cluster.slug}`)).body.name;
+
+    const all = await search('');
+    expect(all).toHaveLength(4);
+    const own = all.find((payee: { kind: string }) => payee.kind === 'fee');
+    expect(own).toMatchObject({ name: clusterName, status: 'active' });
+    expect(await search(member(cluster, 1).name)).toEqual([
+      expect.objectContaining({ accountId: member(cluster, 1).accountId, kind: 'member' }),
+    ]);
+    expect(await search(clusterName.slice(0, 6))).toEqual([expect.objectContaining({ kind: 'fee' })]);
+
+    const dues = await payment(cluster, payer, { accountId: own.accountId }, 12_00);
+    expect(dues.status).toBe(201);
+    expect(dues.body.feeMinor).toBe(0);
+  });
+
   it('refuses a payment past the credit limit, and writes nothing', async () => {
     const cluster = await createCurrencyCluster(ctx, { members: 2 });
     const [a, b] = [member(cluster, 0), member(cluster, 1)];

@@ -227,17 +227,22 @@ export const accountRepo = {
       .execute(),
 
   /** Accounts another member may pay: open ones, by organisation name. */
-  payees: (db: Q, clusterId: string, search: string | undefined, limit: number) => {
+  /**
+   * Accounts one may pay, by name: the members', and the cluster's own account under the
+   * cluster's name (dues and fees are paid to it).
+   */
+  payees: (db: Q, cluster: { id: string; name: string }, search: string | undefined, limit: number) => {
+    const name = sql<string>`coalesce(o.name, ${cluster.name}::text)`;
     let query = db
       .selectFrom('currency_account as a')
-      .innerJoin('organisation as o', (join) =>
+      .leftJoin('organisation as o', (join) =>
         join.onRef('o.cluster_id', '=', 'a.cluster_id').onRef('o.id', '=', 'a.organisation_id'),
       )
-      .select(['a.id', 'o.name', 'a.status'])
-      .where('a.cluster_id', '=', clusterId)
+      .select(['a.id', 'a.kind', 'a.status', name.as('name')])
+      .where('a.cluster_id', '=', cluster.id)
       .where('a.status', 'in', ['active', 'closing']);
-    if (search) query = query.where('o.name', 'ilike', `%${escapeLike(search)}%`);
-    return query.orderBy('o.name').orderBy('a.id').limit(limit).execute();
+    if (search) query = query.where(name, 'ilike', `%${escapeLike(search)}%`);
+    return query.orderBy(name).orderBy('a.id').limit(limit).execute();
   },
 };
 

@@ -430,8 +430,10 @@ export class CurrencyService {
   async payees(actor: Actor, slug: string, q: string | undefined) {
     const access = await this.access.require(actor, slug, 'currency.use');
     await this.requireCurrency(this.db, access.cluster.id);
-    const rows = await accountRepo.payees(this.db, access.cluster.id, q?.trim() || undefined, 20);
-    return { items: rows.map((row) => ({ accountId: row.id, name: row.name, status: row.status })) };
+    const rows = await accountRepo.payees(this.db, access.cluster, q?.trim() || undefined, 20);
+    return {
+      items: rows.map((row) => ({ accountId: row.id, name: row.name, kind: row.kind, status: row.status })),
+    };
   }
 
   async wallet(actor: Actor, slug: string, accountId: string) {
