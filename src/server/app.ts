@@ -87,6 +87,7 @@ export function buildServices(deps: AppDeps) {
   const currency = new CurrencyService(db, access, audit, clock);
   const memberAccounts = new MemberAccounts(currency, clock);
   const notices = new MarketplaceNotices(mailer, publicUrl);
+  const participation = assembleParticipation({ db, access, audit, mailer, clock, publicUrl });
   return {
     access,
     accounts: new AccountService(db, access, audit, mailer, clock, publicUrl),
@@ -108,10 +109,10 @@ export function buildServices(deps: AppDeps) {
       currency.writes,
       new ClearingNotices(mailer, publicUrl),
     ),
-    ...assembleParticipation({ db, access, audit, mailer, clock, publicUrl }),
+    ...participation,
     budgets: new BudgetService(db, access, audit, clock),
     ballots: new BallotService(db, access, audit, clock),
-    budgetResults: new ResultService(db, access, audit, clock),
+    budgetResults: new ResultService(db, access, audit, clock, participation.results),
     pabulib: new PabulibService(db, access, audit, clock),
     transparency: new TransparencyService(db, access),
     admin: new AdminService(db, access),

@@ -98,3 +98,41 @@ export async function rowCount(ctx: TestContext, table: string, clusterId: strin
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** The coordinator answers the proposal, with reasoning and how public input changed the decision. */
+export async function answerProposal(
+  process: TestProcess,
+  proposalUrl: string,
+  answer: 'accepted' | 'rejected' | 'evaluating',
+): Promise<void> {
+  expectOk(
+    await process.coordinator.client.post(`${proposalUrl}/answer`, {
+      answer,
+      reasoning: answer === 'rejected' ? 'The land is not ours.' : 'Feasible and wanted.',
+      inputEffect: 'The neighbours chose the street.',
+    }),
+  );
+}
+
+/** A draft participatory budget of the process (approval ballot, voting open for the next hour). */
+export async function draftBudgetOf(
+  process: TestProcess,
+  overrides: Record<string, unknown> = {},
+): Promise<{ id: string; url: string }> {
+  const budgets = `/api/v1/clusters/${process.slug}/budgets`;
+  const body = expectOk(
+    await process.coordinator.client.post(budgets, {
+      name: 'Crafts area budget',
+      currency: 'EUR',
+      amountMinor: 50_000_00,
+      rule: 'mes-add1',
+      ballotType: 'approval',
+      opensAt: new Date(Date.now() - 3_600_000).toISOString(),
+      closesAt: new Date(Date.now() + 3_600_000).toISOString(),
+      processId: process.id,
+      ...overrides,
+    }),
+    201,
+  );
+  return { id: body.id, url: `${budgets}/${body.id}` };
+}

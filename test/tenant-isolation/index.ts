@@ -3,6 +3,7 @@ import type { TenantCaseSet } from '../support/tenant-isolation.ts';
 import { budgetingCases } from './budgeting.ts';
 import { clearingCases } from './clearing.ts';
 import { currencyCases } from './currency.ts';
+import { ideaTrailCases } from './idea-trail.ts';
 import { marketplaceCases } from './marketplace.ts';
 import { participationCases } from './participation.ts';
 import { paymentRequestCases } from './payment-requests.ts';
@@ -14,4 +15,5 @@ export const TENANT_CASE_SETS: readonly TenantCaseSet[] = [
   clearingCases,
   paymentRequestCases,
   budgetingCases,
+  ideaTrailCases,
 ];

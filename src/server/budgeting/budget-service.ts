@@ -8,6 +8,7 @@ import {
   isSupportedCurrency,
   MAX_BUDGET_PROJECTS,
 } from '../../domain/budgeting/pabulib-budget.ts';
+import { readCursor } from '../participation/cursor.ts';
 import { Access, type ClusterAccess } from '../platform/access.ts';
 import type { AuditLog } from '../platform/audit/audit-log.ts';
 import type { Actor } from '../platform/auth/viewer.ts';
@@ -24,6 +25,7 @@ import {
   settingsOf,
   visibleBudget,
 } from './budget-view.ts';
+import { proposalSourceRepo } from './proposal-sources.ts';
 import { ballotRepo, budgetRepo, projectRepo, voterRepo, votingCodeRepo } from './repo.ts';
 import { MAX_CODES_PER_BUDGET, newVotingCode, normaliseVotingCode, votingCodeHash } from './voting-codes.ts';
 
@@ -55,27 +57,34 @@ export type VotingStanding =
   | 'no_role'
   | 'email_unverified';
 
+/** The settings as they will be stored, or the first field that does not fit, with its reason. */
 function checkSettings(input: BudgetInput): BudgetInput {
   if (!isSupportedCurrency(input.currency)) throw badRequest('budgeting.currency_unsupported', 'currency');
   if (input.rule === 'greedy-threshold' && input.scoreThreshold === null)
     throw badRequest('budgeting.threshold_required', 'scoreThreshold');
-  const invalid = (field: string) => badRequest('budgeting.ballot_settings_invalid', field);
-  if (input.maxProjects !== null && input.maxProjects < input.minProjects) throw invalid('maxProjects');
+  for (const field of ['maxProjects', 'maxTotalCostMinor', 'pointsPerVoter', 'maxPointsPerProject'] as const)
+    if (input[field] === 0) throw badRequest('validation.out_of_range', field);
+  if (input.maxProjects !== null && input.maxProjects < input.minProjects)
+    throw badRequest('budgeting.max_below_min', 'maxProjects', { min: input.minProjects });
   let { pointsPerVoter, maxPointsPerProject } = input;
   if (input.ballotType === 'approval') {
-    if (pointsPerVoter !== null) throw invalid('pointsPerVoter');
-    if (maxPointsPerProject !== null) throw invalid('maxPointsPerProject');
+    if (pointsPerVoter !== null) throw badRequest('budgeting.approval_no_points', 'pointsPerVoter');
+    if (maxPointsPerProject !== null) throw badRequest('budgeting.approval_no_points', 'maxPointsPerProject');
   } else {
-    if (input.maxTotalCostMinor !== null) throw invalid('maxTotalCostMinor');
-    if (pointsPerVoter === null) throw invalid('pointsPerVoter');
+    if (input.maxTotalCostMinor !== null)
+      throw badRequest('budgeting.cumulative_no_cost_limit', 'maxTotalCostMinor');
+    if (pointsPerVoter === null) throw badRequest('budgeting.points_required', 'pointsPerVoter');
     maxPointsPerProject ??= pointsPerVoter;
-    if (maxPointsPerProject > pointsPerVoter) throw invalid('maxPointsPerProject');
+    if (maxPointsPerProject > pointsPerVoter)
+      throw badRequest('budgeting.points_over_total', 'maxPointsPerProject', { total: pointsPerVoter });
   }
   if (!(Date.parse(input.closesAt) > Date.parse(input.opensAt)))
     throw badRequest('budgeting.window_invalid', 'closesAt');
   if (!input.isMemberVoting && !input.isCodeVoting)
     throw badRequest('budgeting.no_voting_channel', 'isMemberVoting');
-  return { ...input, pointsPerVoter, maxPointsPerProject };
+  // Only greedy with a threshold reads one; kept for another rule it would mislead the reader.
+  const scoreThreshold = input.rule === 'greedy-threshold' ? input.scoreThreshold : null;
+  return { ...input, scoreThreshold, pointsPerVoter, maxPointsPerProject };
 }
 
 const budgetColumns = (input: BudgetInput) => ({
@@ -98,6 +107,23 @@ function projectView(row: BudgetProjectTable) {
     category: row.category,
     sourceProposalId: row.source_proposal_id,
     pabulibId: row.pabulib_id,
+  };
+}
+
+/** A prefill for a project from an accepted proposal; the coordinator may change every field. */
+function candidateView(row: {
+  id: string;
+  title: string;
+  body_markdown: string;
+  category: string;
+  estimated_cost_cents: number | null;
+}) {
+  return {
+    id: row.id,
+    title: row.title,
+    description: row.body_markdown,
+    category: row.category,
+    estimatedCostMinor: row.estimated_cost_cents === null ? null : Number(row.estimated_cost_cents),
   };
 }
 
@@ -165,6 +191,7 @@ export class BudgetService {
   async create(actor: Actor, slug: string, input: BudgetInput) {
     const access = await this.access.require(actor, slug, 'budgeting.manage');
     const checked = checkSettings(input);
+    if (checked.processId !== null) await this.requireProcess(this.db, access, checked.processId);
     const now = this.clock();
     const row: BudgetTable = {
       cluster_id: access.cluster.id,
@@ -229,12 +256,64 @@ export class BudgetService {
         );
       }
       const checked = checkSettings(merged);
+      if (checked.processId !== row.process_id) {
+        if (checked.processId !== null) await this.requireProcess(tx, access, checked.processId);
+        if (await proposalSourceRepo.hasProjectsFromProposals(tx, access.cluster.id, budgetId))
+          throw conflict('budgeting.projects_from_proposals', 'processId');
+      }
       await budgetRepo.update(tx, access.cluster.id, budgetId, {
         ...budgetColumns(checked),
         updated_at: this.clock(),
       });
     });
     return this.get(actor, slug, budgetId);
+  }
+
+  private async requireProcess(db: Db, access: ClusterAccess, processId: string) {
+    if (!(await proposalSourceRepo.processExists(db, access.cluster.id, processId)))
+      throw notFound('budgeting.process_not_found');
+  }
+
+  /**
+   * A project may come from an accepted proposal of the budget's own process, and from each
+   * proposal at most once per budget.
+   */
+  private async checkSource(tx: Db, budget: BudgetTable, proposalId: string, projectId: string | null) {
+    if (budget.process_id === null) throw conflict('budgeting.no_process', 'sourceProposalId');
+    const proposal = await proposalSourceRepo.find(tx, budget.cluster_id, proposalId);
+    if (!proposal || proposal.process_id !== budget.process_id)
+      throw notFound('budgeting.proposal_not_found');
+    if (proposal.state !== 'accepted')
+      throw conflict('budgeting.proposal_not_accepted', 'sourceProposalId', { state: proposal.state });
+    const existing = await proposalSourceRepo.projectFrom(tx, budget.cluster_id, budget.id, proposalId);
+    if (existing && existing.id !== projectId)
+      throw conflict('budgeting.proposal_in_budget', 'sourceProposalId', { title: proposal.title });
+  }
+
+  /** The accepted proposals of the budget's process that are not yet its projects (coordinators). */
+  async proposalCandidates(
+    actor: Actor,
+    slug: string,
+    budgetId: string,
+    query: { limit: number; cursor?: string; q?: string },
+  ) {
+    const access = await this.access.require(actor, slug, 'budgeting.manage');
+    const budget = await visibleBudget(this.db, access, budgetId);
+    if (budget.process_id === null) return { nextCursor: null, items: [] };
+    const after = readCursor(query.cursor, ['uuid']);
+    const rows = await proposalSourceRepo.candidates(
+      this.db,
+      access.cluster.id,
+      budget.process_id,
+      budget.id,
+      {
+        text: query.q?.trim() ?? '',
+        afterId: after?.[0] ?? null,
+        limit: query.limit,
+      },
+    );
+    const page = toPage(rows, query.limit, (row) => [row.id]);
+    return { nextCursor: page.nextCursor, items: page.items.map(candidateView) };
   }
 
   private async draft(tx: Db, access: ClusterAccess, budgetId: string) {
@@ -317,6 +396,7 @@ export class BudgetService {
       const budget = await this.draft(tx, access, budgetId);
       if ((await projectRepo.count(tx, access.cluster.id, budget.id)) >= MAX_BUDGET_PROJECTS)
         throw conflict('budgeting.too_many_projects', undefined, { max: MAX_BUDGET_PROJECTS });
+      if (input.sourceProposalId !== null) await this.checkSource(tx, budget, input.sourceProposalId, null);
       const row: BudgetProjectTable = {
         cluster_id: access.cluster.id,
         budget_id: budget.id,
@@ -348,6 +428,8 @@ export class BudgetService {
       const budget = await this.draft(tx, access, budgetId);
       const project = await projectRepo.find(tx, access.cluster.id, budget.id, projectId);
       if (!project) throw notFound('budgeting.project_not_found');
+      if (patch.sourceProposalId != null && patch.sourceProposalId !== project.source_proposal_id)
+        await this.checkSource(tx, budget, patch.sourceProposalId, projectId);
       const row = await projectRepo.update(tx, access.cluster.id, budget.id, projectId, {
         ...(patch.title !== undefined ? { title: patch.title.trim() } : {}),
         ...(patch.description !== undefined ? { description: patch.description.trim() } : {}),

@@ -132,9 +132,9 @@ describe('setting up a budget', () => {
     const cases: [Record<string, unknown>, string, string][] = [
       [{ rule: 'greedy-threshold' }, 'budgeting.threshold_required', 'scoreThreshold'],
       [{ currency: 'JPY' }, 'budgeting.currency_unsupported', 'currency'],
-      [{ pointsPerVoter: 10 }, 'budgeting.ballot_settings_invalid', 'pointsPerVoter'],
-      [{ minProjects: 3, maxProjects: 2 }, 'budgeting.ballot_settings_invalid', 'maxProjects'],
-      [{ ballotType: 'cumulative' }, 'budgeting.ballot_settings_invalid', 'pointsPerVoter'],
+      [{ pointsPerVoter: 10 }, 'budgeting.approval_no_points', 'pointsPerVoter'],
+      [{ minProjects: 3, maxProjects: 2 }, 'budgeting.max_below_min', 'maxProjects'],
+      [{ ballotType: 'cumulative' }, 'budgeting.points_required', 'pointsPerVoter'],
       [{ closesAt: at(-2 * HOUR_MS) }, 'budgeting.window_invalid', 'closesAt'],
       [{ isMemberVoting: false }, 'budgeting.no_voting_channel', 'isMemberVoting'],
       [{ amountMinor: -1 }, 'validation.out_of_range', 'amountMinor'],

@@ -2,17 +2,19 @@
  * Results: the budget's ballots counted by the rule it declared, with every project's explanation,
  * the money spent, the share of voters with a funded project, and what greedy would have done. A
  * coordinator may preview them at any time; once the vote is closed they are computed for good,
- * stored and public.
+ * stored and public, and each funded project of a process's budget becomes an accountability result
+ * in the same transaction.
  */
 import { buildElection, type Election } from '../../domain/budgeting/election.ts';
 import { type Explanation, explainOutcome, toJsonValue } from '../../domain/budgeting/explanation.ts';
 import { ONE, parseDecimal, type Rational, rational, toNumber } from '../../domain/budgeting/rational.ts';
 import { type RuleName, runRule } from '../../domain/budgeting/rules.ts';
+import type { FundedProject } from '../participation/result-service.ts';
 import type { Access } from '../platform/access.ts';
 import type { AuditLog } from '../platform/audit/audit-log.ts';
 import type { Actor } from '../platform/auth/viewer.ts';
 import type { Clock } from '../platform/clock.ts';
-import type { BudgetProjectTable, BudgetTable, Db, Queryable } from '../platform/database.ts';
+import type { BudgetProjectTable, BudgetTable, Db, Queryable, Tx } from '../platform/database.ts';
 import { conflict, notFound } from '../platform/errors.ts';
 import { visibleBudget } from './budget-view.ts';
 import { ballotRepo, budgetRepo, projectRepo, resultRepo } from './repo.ts';
@@ -36,6 +38,11 @@ interface Computed {
   readonly voterCount: number;
   readonly votersWithFundedProject: number;
   readonly explanation: StoredExplanation;
+}
+
+/** Accountability's part in publishing: what a funded project will be followed up as. */
+export interface FundedProjectResults {
+  resultForFundedProject(tx: Tx, clusterId: string, project: FundedProject): Promise<{ id: string }>;
 }
 
 const minorOf = (units: Rational) => toNumber(rational(units.num * 100n, units.den));
@@ -147,6 +154,7 @@ export class ResultService {
     private readonly access: Access,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
+    private readonly accountability: FundedProjectResults,
   ) {}
 
   /** The outcome if the vote ended now, for coordinators; nothing is stored. */
@@ -185,6 +193,20 @@ export class ResultService {
         published_at: now,
         updated_at: now,
       });
+      // Results belong to a process; a budget outside any process is accounted for elsewhere.
+      if (budget.process_id !== null) {
+        const byId = new Map(projects.map((project) => [project.id, project]));
+        for (const projectId of computed.selectedProjectIds) {
+          const project = byId.get(projectId) as BudgetProjectTable;
+          await this.accountability.resultForFundedProject(tx, budget.cluster_id, {
+            processId: budget.process_id,
+            budgetId: budget.id,
+            projectId,
+            title: project.title,
+            sourceProposalId: project.source_proposal_id,
+          });
+        }
+      }
       await this.audit.record(tx, budget.cluster_id, {
         action: 'budgeting.results_published',
         isPublic: true,

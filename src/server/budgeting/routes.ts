@@ -51,10 +51,12 @@ const budgetFields = {
   scoreThreshold: Nullable(Type.String({ pattern: '^\\d{1,12}(\\.\\d{1,6})?$', maxLength: 20 })),
   ballotType: literals(['approval', 'cumulative'] as const),
   minProjects: Type.Integer({ minimum: 0, maximum: MAX_BUDGET_PROJECTS }),
-  maxProjects: Nullable(Type.Integer({ minimum: 1, maximum: MAX_BUDGET_PROJECTS })),
-  maxTotalCostMinor: Nullable(Type.Integer({ minimum: 1, maximum: MAX_AMOUNT_MINOR })),
-  pointsPerVoter: Nullable(Type.Integer({ minimum: 1, maximum: MAX_POINTS })),
-  maxPointsPerProject: Nullable(Type.Integer({ minimum: 1, maximum: MAX_POINTS })),
+  // Zero is let through to the service to be refused there: the validator would otherwise coerce
+  // it to null and read "no limit" where the coordinator wrote 0.
+  maxProjects: Nullable(Type.Integer({ minimum: 0, maximum: MAX_BUDGET_PROJECTS })),
+  maxTotalCostMinor: Nullable(Type.Integer({ minimum: 0, maximum: MAX_AMOUNT_MINOR })),
+  pointsPerVoter: Nullable(Type.Integer({ minimum: 0, maximum: MAX_POINTS })),
+  maxPointsPerProject: Nullable(Type.Integer({ minimum: 0, maximum: MAX_POINTS })),
   opensAt: Timestamp,
   closesAt: Timestamp,
   isMemberVoting: Type.Boolean(),
@@ -231,7 +233,8 @@ export const budgetingRoutes: FastifyPluginAsyncTypebox<BudgetingRoutesOptions> 
       config: write,
       schema: {
         tags,
-        summary: 'Add a project to a draft budget',
+        summary:
+          'Add a project to a draft budget, entered directly or from an accepted proposal of its process',
         params: BudgetParams,
         body: Type.Object({
           title: projectFields.title,
@@ -251,6 +254,27 @@ export const budgetingRoutes: FastifyPluginAsyncTypebox<BudgetingRoutesOptions> 
           ...request.body,
         }),
       ),
+  );
+
+  app.get(
+    `${one}/proposal-candidates`,
+    {
+      schema: {
+        tags,
+        summary:
+          'The accepted proposals of the budget’s process that are not yet its projects, newest first, optionally by a part of their title (coordinators)',
+        params: BudgetParams,
+        querystring: Type.Composite([
+          PageQuery,
+          Type.Object({ q: Type.Optional(Type.String({ maxLength: 100 })) }),
+        ]),
+      },
+    },
+    async (request) =>
+      budgets.proposalCandidates(request.viewer, request.params.slug, request.params.budgetId, {
+        ...request.query,
+        limit: request.query.limit ?? 20,
+      }),
   );
 
   app.patch(

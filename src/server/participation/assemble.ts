@@ -15,6 +15,7 @@ import { ProcessService } from './process-service.ts';
 import { ProposalService } from './proposal-service.ts';
 import { ResultService } from './result-service.ts';
 import { SurveyService } from './survey-service.ts';
+import { TrailService } from './trail-service.ts';
 
 export interface ParticipationDeps {
   readonly db: Db;
@@ -38,6 +39,7 @@ export function assembleParticipation(deps: ParticipationDeps) {
     comments: new CommentService(db, participation, audit, notices),
     answers: new AnswerService(db, participation, audit, notices, proposals, results),
     results,
+    trail: new TrailService(db, participation),
     follows: new FollowService(db, participation),
     surveys: new SurveyService(db, participation, audit),
     meetings: new MeetingService(db, participation, audit, notices, new URL(deps.publicUrl).host),

@@ -31,6 +31,7 @@ import {
   supportRepo,
 } from './proposal-repo.ts';
 import { resultRepo } from './result-repo.ts';
+import { budgetProjectsOf } from './trail-service.ts';
 
 export const MAX_COAUTHORS = 10;
 const SIMILAR_SHOWN = 5;
@@ -100,21 +101,13 @@ export class ProposalService {
       },
       order,
       query.limit,
+      context.access.actor?.personId ?? null,
     );
     const page = toPage(rows, query.limit, (row) => {
       if (order.sort === 'support') return [row.support_count, row.id];
-      if (order.sort === 'random') return [row.shuffle_key ?? '', row.id];
+      if (order.sort === 'random') return [row.shuffle_position ?? 0, row.id];
       return [row.id];
     });
-    const viewer = context.access.actor;
-    const supported = viewer
-      ? await supportRepo.supportedAmong(
-          this.db,
-          context.clusterId,
-          viewer.personId,
-          page.items.map((row) => row.id),
-        )
-      : new Set<string>();
     return {
       nextCursor: page.nextCursor,
       items: page.items.map((row) => ({
@@ -129,7 +122,7 @@ export class ProposalService {
         publishedAt: row.published_at.toISOString(),
         authorName: row.author_name,
         isHidden: row.hidden_at !== null,
-        hasSupported: supported.has(row.id),
+        hasSupported: row.has_supported,
       })),
     };
   }
@@ -400,7 +393,7 @@ export class ProposalService {
     if (query.sort === 'support')
       return { sort: 'support', after: readCursor(query.cursor, ['int', 'uuid']) };
     if (query.sort === 'random') {
-      return { sort: 'random', seed: query.seed ?? 0, after: readCursor(query.cursor, ['bigint', 'uuid']) };
+      return { sort: 'random', seed: query.seed ?? 0, after: readCursor(query.cursor, ['int', 'uuid']) };
     }
     return { sort: 'newest', after: readCursor(query.cursor, ['uuid']) };
   }
@@ -414,7 +407,7 @@ export class ProposalService {
     const isInvited =
       viewer !== null &&
       authors.some((a) => a.id === viewer.personId && a.accepted_at === null && a.id !== row.author_id);
-    const [supported, isFollowing, given, result] = await Promise.all([
+    const [supported, isFollowing, given, result, budgetProjects] = await Promise.all([
       viewer
         ? supportRepo.supportedAmong(this.db, context.clusterId, viewer.personId, [row.id])
         : new Set<string>(),
@@ -428,6 +421,7 @@ export class ProposalService {
         : false,
       viewer ? supportRepo.given(this.db, context.clusterId, row.process_id, viewer.personId) : 0,
       resultRepo.findBySource(this.db, context.clusterId, 'proposal', row.id),
+      budgetProjectsOf(this.db, context.access, [row.id]),
     ]);
     const state = row.state as ProposalState;
     const isHidden = row.hidden_at !== null;
@@ -475,6 +469,7 @@ export class ProposalService {
           }
         : null,
       resultId: result?.id ?? null,
+      budgetProjects: budgetProjects.get(row.id) ?? [],
       viewer: {
         isAuthor,
         isInvitedCoauthor: isInvited,

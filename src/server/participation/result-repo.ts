@@ -28,6 +28,26 @@ export const resultRepo = {
       .where('source_id', '=', sourceId)
       .executeTakeFirst(),
 
+  findByBudgetProject: (db: Q, clusterId: string, projectId: string) =>
+    db
+      .selectFrom('accountability_result')
+      .selectAll()
+      .where('cluster_id', '=', clusterId)
+      .where('budget_project_id', '=', projectId)
+      .executeTakeFirst(),
+
+  /** Ties the proposal's result to a funded project unless a project already carries it. */
+  linkProject: (db: Q, clusterId: string, proposalId: string, projectId: string, at: Date) =>
+    db
+      .updateTable('accountability_result')
+      .set({ budget_project_id: projectId, updated_at: at })
+      .where('cluster_id', '=', clusterId)
+      .where('source_kind', '=', 'proposal')
+      .where('source_id', '=', proposalId)
+      .where('budget_project_id', 'is', null)
+      .returningAll()
+      .executeTakeFirst(),
+
   find: (db: Q, clusterId: string, processId: string, id: string) =>
     db
       .selectFrom('accountability_result')

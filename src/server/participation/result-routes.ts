@@ -6,16 +6,18 @@ import { rateLimit } from '../platform/http/rate-limits.ts';
 import { IsoDate, literals, Uuid } from '../platform/http/schemas.ts';
 import { RESULT_STATUSES, type ResultService } from './result-service.ts';
 import { ProcessParams, Slug, Text, WebUrl } from './route-schemas.ts';
+import type { TrailService } from './trail-service.ts';
 
 export interface ResultRoutesOptions {
   readonly results: ResultService;
+  readonly trail: TrailService;
   readonly rateLimitScale: number;
 }
 
 const ResultParams = Type.Object({ slug: Slug, processId: Uuid, resultId: Uuid });
 
 export const resultRoutes: FastifyPluginAsyncTypebox<ResultRoutesOptions> = async (app, options) => {
-  const { results } = options;
+  const { results, trail } = options;
   const write = rateLimit('write', options.rateLimitScale);
   const tags = ['participation'];
   const base = '/clusters/:slug/processes/:processId/results';
@@ -34,6 +36,25 @@ export const resultRoutes: FastifyPluginAsyncTypebox<ResultRoutesOptions> = asyn
     },
     async (request) =>
       results.list(request.viewer, request.params.slug, request.params.processId, {
+        ...request.query,
+        limit: request.query.limit ?? 20,
+      }),
+  );
+
+  app.get(
+    '/clusters/:slug/processes/:processId/trail',
+    {
+      config: { publicCache: true },
+      schema: {
+        tags,
+        summary:
+          'What came of every idea: the answered proposals, newest answer first, each with its answer, the budget projects it became (funded or not) and its result’s status and progress',
+        params: ProcessParams,
+        querystring: PageQuery,
+      },
+    },
+    async (request) =>
+      trail.list(request.viewer, request.params.slug, request.params.processId, {
         ...request.query,
         limit: request.query.limit ?? 20,
       }),

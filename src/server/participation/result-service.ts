@@ -26,6 +26,17 @@ export interface ResultSource {
   title: string;
   sourceKind: 'proposal' | 'budget_project';
   sourceId: string;
+  /** The funded budget project that carries the result out, when one does. */
+  budgetProjectId?: string;
+}
+
+/** A project that the published results of a process's budget fund. */
+export interface FundedProject {
+  processId: string;
+  budgetId: string;
+  projectId: string;
+  title: string;
+  sourceProposalId: string | null;
 }
 
 export interface MilestoneInput {
@@ -53,6 +64,7 @@ function resultView(row: AccountabilityResultTable) {
     easyReadSummary: row.easy_read_summary,
     sourceKind: row.source_kind,
     sourceId: row.source_id,
+    budgetProjectId: row.budget_project_id,
     status: row.status,
     progressPercent: row.progress_percent,
     createdAt: row.created_at.toISOString(),
@@ -88,6 +100,7 @@ export class ResultService {
       easy_read_summary: '',
       source_kind: source.sourceKind,
       source_id: source.sourceId,
+      budget_project_id: source.budgetProjectId ?? null,
       status: 'planned',
       progress_percent: 0,
       created_at: now,
@@ -107,6 +120,47 @@ export class ResultService {
       });
     }
     return { id: row.id, isNew };
+  }
+
+  /**
+   * The result a funded project carries out, inside the caller's transaction: the result of the
+   * accepted proposal it came from, now tied to the project (one idea, one result), or a result of
+   * its own for a project entered directly. Calling it again for the same project changes nothing.
+   */
+  async resultForFundedProject(tx: Tx, clusterId: string, project: FundedProject): Promise<{ id: string }> {
+    const existing = await resultRepo.findByBudgetProject(tx, clusterId, project.projectId);
+    if (existing) return { id: existing.id };
+    if (project.sourceProposalId !== null) {
+      const linked = await resultRepo.linkProject(
+        tx,
+        clusterId,
+        project.sourceProposalId,
+        project.projectId,
+        this.clock(),
+      );
+      if (linked) {
+        await this.audit.record(tx, clusterId, {
+          action: 'participation.result_funded',
+          isPublic: true,
+          payload: {
+            resultId: linked.id,
+            processId: project.processId,
+            title: linked.title,
+            budgetId: project.budgetId,
+            projectId: project.projectId,
+            proposalId: project.sourceProposalId,
+          },
+        });
+        return { id: linked.id };
+      }
+    }
+    return this.createResultFor(tx, clusterId, {
+      processId: project.processId,
+      title: project.title,
+      sourceKind: 'budget_project',
+      sourceId: project.projectId,
+      budgetProjectId: project.projectId,
+    });
   }
 
   async list(actor: Actor, slug: string, processId: string, query: { limit: number; cursor?: string }) {

@@ -18,7 +18,7 @@ export const participationRoutes: FastifyPluginAsyncTypebox<ParticipationRoutesO
   const { rateLimitScale } = options;
   await app.register(processRoutes, { processes: options.processes, rateLimitScale });
   await app.register(proposalRoutes, { ...options, rateLimitScale });
-  await app.register(resultRoutes, { results: options.results, rateLimitScale });
+  await app.register(resultRoutes, { results: options.results, trail: options.trail, rateLimitScale });
   await app.register(meetingRoutes, { meetings: options.meetings, rateLimitScale });
   await app.register(surveyRoutes, { surveys: options.surveys, rateLimitScale });
   await app.register(followRoutes, { follows: options.follows, rateLimitScale });

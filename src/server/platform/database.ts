@@ -721,6 +721,8 @@ export interface AccountabilityResultTable {
   easy_read_summary: string;
   source_kind: 'proposal' | 'budget_project';
   source_id: string;
+  /** The funded budget project that carries the result out, when one does. */
+  budget_project_id: string | null;
   status: string;
   progress_percent: number;
   created_at: Date;
