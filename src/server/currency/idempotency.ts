@@ -8,11 +8,11 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { canonicalJson } from '../../domain/transparency/audit-chain.ts';
-import type { HeldHead } from '../platform/audit/audit-log.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Db, Tx } from '../platform/database.ts';
 import { badRequest, conflict, notFound } from '../platform/errors.ts';
 import type { LedgerWriter, TransferDraft, WriteOutcome, Written } from './ledger-writer.ts';
+import { currencyRepo } from './repo.ts';
 import type { Outcome, WriteBatcher } from './write-batcher.ts';
 
 export interface IdempotentRequest {
@@ -73,7 +73,7 @@ export class Idempotency {
     private readonly batcher: WriteBatcher,
     private readonly ledger: LedgerWriter,
   ) {
-    batcher.setBulkWriter((tx, items, held) => this.writeTransfers(tx, items as TransferItem[], held));
+    batcher.setBulkWriter((tx, items) => this.writeTransfers(tx, items as TransferItem[]));
   }
 
   /**
@@ -105,38 +105,19 @@ export class Idempotency {
     );
   }
 
-  private async writeTransfers(tx: Tx, items: readonly TransferItem[], held: HeldHead): Promise<Outcome[]> {
+  private async writeTransfers(tx: Tx, items: readonly TransferItem[]): Promise<Outcome[]> {
     const now = this.clock();
     const first = items[0];
     if (!first) return [];
-    // One statement: the currency's settings, read under the batch's head lock so every transfer
-    // of the batch follows the same ones, and the keys already used — by an earlier request, or
-    // twice in this batch — which are answered by a replay and never fail the batch's one insert.
-    const found = await tx
-      .selectFrom('currency')
-      .selectAll('currency')
-      .select((eb) =>
-        eb
-          .selectFrom('currency_idempotency')
-          .select(sql<string[]>`coalesce(array_agg(person_id || ' ' || idempotency_key), '{}')`.as('keys'))
-          .whereRef('currency_idempotency.cluster_id', '=', 'currency.cluster_id')
-          .where((inner) =>
-            inner.or(
-              items.map((item) =>
-                inner.and([
-                  inner('person_id', '=', item.request.personId),
-                  inner('idempotency_key', '=', item.key),
-                ]),
-              ),
-            ),
-          )
-          .as('used_keys'),
-      )
-      .where('currency.cluster_id', '=', first.request.clusterId)
-      .executeTakeFirst();
-    if (!found) throw notFound('currency.not_set_up');
-    const { used_keys: usedKeys, ...currency } = found;
-    const seen = new Set(usedKeys ?? []);
+    // The batch's first statement takes the head; keys already used — by an earlier request, or
+    // twice in this batch — are answered by a replay and never fail the batch's one insert.
+    const batch = await currencyRepo.lockForBatch(
+      tx,
+      first.request.clusterId,
+      items.map((item) => ({ personId: item.request.personId, key: item.key })),
+    );
+    if (!batch) throw notFound('currency.not_set_up');
+    const { currency, held, usedKeys: seen } = batch;
     const outcomes: (Outcome | null)[] = items.map((item) => {
       const owner = `${item.request.personId} ${item.key}`;
       if (seen.has(owner)) return { ok: false, error: keyTakenInBatch() };

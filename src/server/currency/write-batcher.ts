@@ -8,16 +8,17 @@
  * changes; with many, one commit (and one fsync) carries many payments. See ADR 0005.
  */
 import { sql } from 'kysely';
-import type { AuditLog, HeldHead } from '../platform/audit/audit-log.ts';
+import type { AuditLog } from '../platform/audit/audit-log.ts';
 import type { Db, Tx } from '../platform/database.ts';
 
 export type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
 /**
  * Writes that can be done together rather than one by one (payments: one lock of all accounts,
- * one insert of all transfers). Returns one outcome per item, in order.
+ * one insert of all transfers). It takes the cluster's audit head before anything else. Returns
+ * one outcome per item, in order.
  */
-export type BulkWriter = (tx: Tx, items: readonly unknown[], held: HeldHead) => Promise<Outcome[]>;
+export type BulkWriter = (tx: Tx, items: readonly unknown[]) => Promise<Outcome[]>;
 
 interface Job {
   readonly work?: (tx: Tx) => Promise<unknown>;
@@ -102,17 +103,16 @@ export class WriteBatcher {
     try {
       await connection.transaction().execute(async (tx) => {
         // The head first, then the accounts: the same order as every other currency transaction,
-        // so a batch that already holds accounts of earlier writes never waits on the head.
-        const held = await this.audit.lockHead(tx, clusterId);
+        // so a batch that already holds accounts of earlier writes never waits on the head. The
+        // bulk write takes it in its first statement; before other writes the batch takes it here.
+        if (works.length > 0) await this.audit.lockHead(tx, clusterId);
         if (items.length > 0) {
-          // First after the lock, the bulk write chains on the head as read. Alone in the batch,
-          // it needs no savepoint: if it fails, all of it fails.
+          // Alone in the batch, the bulk write needs no savepoint: if it fails, all of it fails.
           const writeItems = async (tx: Tx) => {
             if (!this.bulkWriter) throw new Error('no bulk writer');
             return await this.bulkWriter(
               tx,
               items.map((job) => job.item),
-              held,
             );
           };
           const written =

@@ -101,13 +101,21 @@ export class ProposalService {
       },
       order,
       query.limit,
-      context.access.actor?.personId ?? null,
     );
     const page = toPage(rows, query.limit, (row) => {
       if (order.sort === 'support') return [row.support_count, row.id];
-      if (order.sort === 'random') return [row.shuffle_position ?? 0, row.id];
+      if (order.sort === 'random') return [row.shuffle_key ?? '', row.id];
       return [row.id];
     });
+    const viewer = context.access.actor;
+    const supported = viewer
+      ? await supportRepo.supportedAmong(
+          this.db,
+          context.clusterId,
+          viewer.personId,
+          page.items.map((row) => row.id),
+        )
+      : new Set<string>();
     return {
       nextCursor: page.nextCursor,
       items: page.items.map((row) => ({
@@ -122,7 +130,7 @@ export class ProposalService {
         publishedAt: row.published_at.toISOString(),
         authorName: row.author_name,
         isHidden: row.hidden_at !== null,
-        hasSupported: row.has_supported,
+        hasSupported: supported.has(row.id),
       })),
     };
   }
@@ -393,7 +401,7 @@ export class ProposalService {
     if (query.sort === 'support')
       return { sort: 'support', after: readCursor(query.cursor, ['int', 'uuid']) };
     if (query.sort === 'random') {
-      return { sort: 'random', seed: query.seed ?? 0, after: readCursor(query.cursor, ['int', 'uuid']) };
+      return { sort: 'random', seed: query.seed ?? 0, after: readCursor(query.cursor, ['bigint', 'uuid']) };
     }
     return { sort: 'newest', after: readCursor(query.cursor, ['uuid']) };
   }
