@@ -126,43 +126,44 @@ export class Idempotency {
     });
     const fresh = items.filter((_, index) => outcomes[index] === null);
     if (fresh.length === 0) return outcomes as Outcome[];
+    // Each answer is recorded under its key in the statement that appends the audit events.
+    const answers = new Map<TransferItem, unknown>();
     const written = await this.ledger.writeMany(
       tx,
       currency,
       fresh.map((item) => item.draft),
       now,
       held,
+      (results) => {
+        const rows = results.flatMap((result, index) => {
+          if (!result.ok) return [];
+          const item = fresh[index] as TransferItem;
+          const value = item.answer(result.written);
+          answers.set(item, value);
+          return [
+            {
+              cluster_id: item.request.clusterId,
+              person_id: item.request.personId,
+              idempotency_key: item.key,
+              operation: item.request.operation,
+              request_hash: item.hash,
+              response: sql`${JSON.stringify(value)}::jsonb`,
+              created_at: now,
+            },
+          ];
+        });
+        return rows.length > 0 ? tx.insertInto('currency_idempotency').values(rows) : null;
+      },
     );
-    const answered: { item: TransferItem; value: unknown }[] = [];
     let next = 0;
     for (const [index, outcome] of outcomes.entries()) {
       if (outcome !== null) continue;
       const item = fresh[next] as TransferItem;
       const result = written[next] as WriteOutcome;
       next++;
-      if (result.ok) {
-        const value = item.answer(result.written);
-        answered.push({ item, value });
-        outcomes[index] = { ok: true, value };
-      } else {
-        outcomes[index] = { ok: false, error: result.error };
-      }
-    }
-    if (answered.length > 0) {
-      await tx
-        .insertInto('currency_idempotency')
-        .values(
-          answered.map(({ item, value }) => ({
-            cluster_id: item.request.clusterId,
-            person_id: item.request.personId,
-            idempotency_key: item.key,
-            operation: item.request.operation,
-            request_hash: item.hash,
-            response: sql`${JSON.stringify(value)}::jsonb`,
-            created_at: now,
-          })),
-        )
-        .execute();
+      outcomes[index] = result.ok
+        ? { ok: true, value: answers.get(item) }
+        : { ok: false, error: result.error };
     }
     return outcomes as Outcome[];
   }

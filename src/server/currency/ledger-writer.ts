@@ -4,6 +4,7 @@
  * the accounts and record the transfer on the audit chain. Payments, requests, recurring payments,
  * orders, reversals and adjustments all come through here.
  */
+import type { OperationNodeSource } from 'kysely';
 import {
   type AccountState,
   adjust,
@@ -120,6 +121,8 @@ export class LedgerWriter {
     drafts: readonly TransferDraft[],
     now: Date,
     held?: HeldHead,
+    /** Given the outcomes, another insert to make with the audit append, in the same statement. */
+    alongside?: (outcomes: readonly WriteOutcome[]) => OperationNodeSource | null,
   ): Promise<WriteOutcome[]> {
     const clusterId = currency.cluster_id;
     // The chain's head before the accounts, in every currency transaction (ADR 0004) — unless
@@ -173,6 +176,7 @@ export class LedgerWriter {
       clusterId,
       planned.map(({ plan }) => plan.audit),
       head,
+      alongside?.(outcomes) ?? undefined,
     );
     return outcomes;
   }

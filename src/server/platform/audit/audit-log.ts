@@ -4,7 +4,7 @@
  * on the chain head (see docs/decisions/0001-audit-chain-serialised-writers.md).
  */
 import { randomBytes } from 'node:crypto';
-import { sql } from 'kysely';
+import { type OperationNodeSource, sql } from 'kysely';
 import { type AuditEventDraft, chainEvent } from '../../../domain/transparency/audit-chain.ts';
 import { signCheckpoint } from '../../../domain/transparency/checkpoint.ts';
 import type { Clock } from '../clock.ts';
@@ -61,6 +61,8 @@ export class AuditLog {
     clusterId: string,
     drafts: readonly AuditEventDraft[],
     held?: HeldHead,
+    /** Another insert to make in the same statement (one round trip fewer while the head is held). */
+    alongside?: OperationNodeSource,
   ): Promise<{ seq: number; hash: string } | null> {
     if (drafts.length === 0) return null;
     let head = held?.clusterId === clusterId ? held.last : (await this.lockHead(tx, clusterId)).last;
@@ -87,7 +89,7 @@ export class AuditLog {
       WITH event AS (
         INSERT INTO audit_event (cluster_id, seq, occurred_at, action, is_public, payload, payload_digest, prev_hash, hash)
         VALUES ${rows}
-      )
+      )${alongside ? sql`, alongside AS (${alongside})` : sql``}
       INSERT INTO audit_head (cluster_id, seq, hash, signed_at, key_id, signature)
       VALUES (${clusterId}, ${last.seq}, ${last.hash}, ${now}, ${this.key.keyId}, ${signature})
       ON CONFLICT (cluster_id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash,
