@@ -82,6 +82,53 @@ export const COUNTRIES = [
 ] as const;
 export type Country = (typeof COUNTRIES)[number];
 
+/** Each country's civil time (its mainland's, where it has several): meeting times are told in it. */
+const TIME_ZONES: Record<Country, string> = {
+  AT: 'Europe/Vienna',
+  BE: 'Europe/Brussels',
+  BG: 'Europe/Sofia',
+  CY: 'Asia/Nicosia',
+  CZ: 'Europe/Prague',
+  DE: 'Europe/Berlin',
+  DK: 'Europe/Copenhagen',
+  EE: 'Europe/Tallinn',
+  ES: 'Europe/Madrid',
+  FI: 'Europe/Helsinki',
+  FR: 'Europe/Paris',
+  GR: 'Europe/Athens',
+  HR: 'Europe/Zagreb',
+  HU: 'Europe/Budapest',
+  IE: 'Europe/Dublin',
+  IT: 'Europe/Rome',
+  LT: 'Europe/Vilnius',
+  LU: 'Europe/Luxembourg',
+  LV: 'Europe/Riga',
+  MT: 'Europe/Malta',
+  NL: 'Europe/Amsterdam',
+  PL: 'Europe/Warsaw',
+  PT: 'Europe/Lisbon',
+  RO: 'Europe/Bucharest',
+  SE: 'Europe/Stockholm',
+  SI: 'Europe/Ljubljana',
+  SK: 'Europe/Bratislava',
+  NO: 'Europe/Oslo',
+  IS: 'Atlantic/Reykjavik',
+  CH: 'Europe/Zurich',
+  GB: 'Europe/London',
+  UA: 'Europe/Kyiv',
+  RS: 'Europe/Belgrade',
+  BA: 'Europe/Sarajevo',
+  ME: 'Europe/Podgorica',
+  MK: 'Europe/Skopje',
+  AL: 'Europe/Tirane',
+  MD: 'Europe/Chisinau',
+};
+
+/** The time zone a cluster's people live in, from its country (UTC for an unknown one). */
+export function timeZoneOf(country: string): string {
+  return (TIME_ZONES as Record<string, string>)[country] ?? 'UTC';
+}
+
 export const SLUG_PATTERN = '^[a-z0-9](?:[a-z0-9-]{0,46}[a-z0-9])?$';
 const SLUG_RE = new RegExp(SLUG_PATTERN);
 const RESERVED_SLUGS = new Set(['new', 'admin', 'api', 'account', 'sign-in', 'sign-up', 'settings']);

@@ -5,6 +5,7 @@
  * each process a feed. After a meeting, the coordinator records its minutes, the attendee count and
  * the proposals that came out of it.
  */
+import { timeZoneOf } from '../../domain/clusters/catalogue.ts';
 import { type CalendarEvent, calendar } from '../../domain/participation/icalendar.ts';
 import { Access } from '../platform/access.ts';
 import type { AuditLog } from '../platform/audit/audit-log.ts';
@@ -366,9 +367,14 @@ export class MeetingService {
       mailParams: (locale) => ({
         title: meeting.title,
         startsAt: new Intl.DateTimeFormat(locale, {
-          dateStyle: 'long',
-          timeStyle: 'long',
-          timeZone: 'UTC',
+          // In the cluster's own time, with its zone named: a reader abroad is not misled.
+          year: 'numeric',
+          month: 'long',
+          day: 'numeric',
+          hour: '2-digit',
+          minute: '2-digit',
+          timeZone: timeZoneOf(context.access.cluster.country),
+          timeZoneName: 'short',
         }).format(meeting.starts_at),
       }),
     });

@@ -126,6 +126,8 @@ describe('meetings', () => {
       .executeTakeFirstOrThrow();
     expect(mail.subject).toBe(`A place is free for you at “${MEETING.title}”`);
     expect(mail.body_text).toContain(`/participation/processes/${process.id}/meetings/${meeting.id}`);
+    // Told in the cluster's time (a Latvian cluster: Riga's), its zone named.
+    expect(mail.body_text).toMatch(/ at \d\d:\d\d (AM|PM) GMT\+[23]\./);
 
     const list = expectOk(await process.coordinator.client.get(`${meeting.url}/registrations?limit=2`));
     expect(
