@@ -1,8 +1,9 @@
 /**
  * In the browser: a resident opens a participatory budget and casts an approval ballot with the
  * keyboard alone — the running total is read out as projects are ticked — then the coordinator
- * closes the vote and publishes the results, which explain every project. Pages are checked with
- * axe (WCAG 2.1 A and AA).
+ * closes the vote and publishes the results, which explain every project. In a second budget the
+ * resident spreads points with the arrow keys alone, hearing how many are left, is told in words
+ * when they gave too many, and casts the ballot. Pages are checked with axe (WCAG 2.1 A and AA).
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +17,7 @@ import { startWebServer, type WebServer } from './support/web-server.ts';
 
 const SLUG = 'rione-sanita';
 const BUDGET = 'Bilancio di quartiere 2025';
+const POINTS_BUDGET = 'Points for the Sanità stairs';
 
 describe.skipIf(!hasChromium)('participatory budgeting in the browser', () => {
   let server: WebServer;
@@ -24,6 +26,7 @@ describe.skipIf(!hasChromium)('participatory budgeting in the browser', () => {
   let asCoordinator: ApiSession;
   let resident: TestPerson;
   let budgetPath: string;
+  let pointsBudgetPath: string;
 
   const openPage = async (): Promise<{ page: Page; watch: PageProblems }> => {
     const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
@@ -68,6 +71,25 @@ describe.skipIf(!hasChromium)('participatory budgeting in the browser', () => {
       await asCoordinator('POST', `${budgetPath}/projects`, { title, costMinor, category: 'Public space' });
     }
     await asCoordinator('POST', `${budgetPath}/open`);
+    const points = await asCoordinator('POST', `/clusters/${SLUG}/budgets`, {
+      name: POINTS_BUDGET,
+      currency: 'EUR',
+      amountMinor: 50_000_00,
+      rule: 'greedy',
+      ballotType: 'cumulative',
+      pointsPerVoter: 10,
+      maxPointsPerProject: 6,
+      opensAt: new Date(Date.now() - 3_600_000).toISOString(),
+      closesAt: new Date(Date.now() + 3_600_000).toISOString(),
+    });
+    pointsBudgetPath = `/clusters/${SLUG}/budgets/${points.id}`;
+    for (const [title, costMinor] of [
+      ['Handrails on the stairs', 12_000_00],
+      ['Murals along the stairs', 25_000_00],
+    ] as const) {
+      await asCoordinator('POST', `${pointsBudgetPath}/projects`, { title, costMinor });
+    }
+    await asCoordinator('POST', `${pointsBudgetPath}/open`);
     resident = await createPerson(server, 'Gennaro Russo', uniqueEmail('gennaro'));
     await (await apiAs(server, resident))('POST', `/clusters/${SLUG}/join`);
   });
@@ -112,6 +134,56 @@ describe.skipIf(!hasChromium)('participatory budgeting in the browser', () => {
     expect(await ballot.getByRole('checkbox', { name: /Playground/ }).isChecked()).toBe(true);
     expect(await ballot.getByRole('checkbox', { name: /Benches/ }).isChecked()).toBe(true);
     expect(await ballot.getByRole('checkbox', { name: /Reading room/ }).isChecked()).toBe(false);
+    expect(watch.problems).toEqual([]);
+  });
+
+  it('casts a cumulative ballot with the arrow keys, hearing the points left, and is told of too many', async () => {
+    const { page, watch } = await openPage();
+    await signIn(page, server, resident, pointsBudgetPath);
+    await expectPage(page, POINTS_BUDGET);
+    await expectNoAxeViolations(page, 'budget page with a points ballot');
+
+    const ballot = page.getByRole('group', { name: 'Spread up to 10 points, at most 6 on one project.' });
+    const tally = ballot.getByRole('status');
+    expect(await tally.textContent()).toBe('0 of 10 points given; 10 left.');
+    expect(await tally.getAttribute('aria-live')).toBe('polite');
+
+    // Only the keyboard from here: the arrow keys give and take back points, Tab moves on.
+    await ballot.getByRole('textbox', { name: 'Points for Handrails on the stairs' }).focus();
+    for (let i = 0; i < 6; i += 1) await page.keyboard.press('ArrowUp');
+    expect(await tally.textContent()).toBe('6 of 10 points given; 4 left.');
+    // Six is the most one project takes: a seventh press changes nothing.
+    await page.keyboard.press('ArrowUp');
+    expect(await tally.textContent()).toBe('6 of 10 points given; 4 left.');
+    await page.keyboard.press('Tab');
+    for (let i = 0; i < 6; i += 1) await page.keyboard.press('ArrowUp');
+    expect(await tally.textContent()).toBe('12 of 10 points given; 2 points too many.');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Cast my ballot');
+    await page.keyboard.press('Enter');
+    await page.getByRole('alert').getByText('You gave 12 points; you have 10.').waitFor();
+    await expectNoAxeViolations(page, 'points ballot refused');
+
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    expect(await tally.textContent()).toBe('10 of 10 points given; 0 left.');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page
+      .getByText('Your ballot is counted. You can change it until the vote closes.')
+      .first()
+      .waitFor();
+    await expectNoAxeViolations(page, 'points ballot cast');
+
+    await page.reload();
+    await expectPage(page, POINTS_BUDGET);
+    expect(
+      await ballot.getByRole('textbox', { name: 'Points for Handrails on the stairs' }).inputValue(),
+    ).toBe('6');
+    expect(
+      await ballot.getByRole('textbox', { name: 'Points for Murals along the stairs' }).inputValue(),
+    ).toBe('4');
     expect(watch.problems).toEqual([]);
   });
 

@@ -62,8 +62,6 @@ function checkSettings(input: BudgetInput): BudgetInput {
   if (!isSupportedCurrency(input.currency)) throw badRequest('budgeting.currency_unsupported', 'currency');
   if (input.rule === 'greedy-threshold' && input.scoreThreshold === null)
     throw badRequest('budgeting.threshold_required', 'scoreThreshold');
-  for (const field of ['maxProjects', 'maxTotalCostMinor', 'pointsPerVoter', 'maxPointsPerProject'] as const)
-    if (input[field] === 0) throw badRequest('validation.out_of_range', field);
   if (input.maxProjects !== null && input.maxProjects < input.minProjects)
     throw badRequest('budgeting.max_below_min', 'maxProjects', { min: input.minProjects });
   let { pointsPerVoter, maxPointsPerProject } = input;

@@ -289,6 +289,12 @@ describe('setting a budget up before the vote opens', () => {
       ballot: { maxPointsPerProject: 4 },
     });
 
+    // An empty limit is no limit (a project may then take all of a voter's points).
+    const unlimited = expectOk(
+      await coordinator.patch(url, { maxProjects: null, maxPointsPerProject: null }),
+    );
+    expect(unlimited.ballot).toMatchObject({ minProjects: 1, maxProjects: null, maxPointsPerProject: 10 });
+
     // Back to approval: the points go with the cumulative ballot, and another rule drops the threshold.
     const approval = expectOk(
       await coordinator.patch(url, {

@@ -10,7 +10,7 @@ import {
   MAX_PROJECT_TITLE,
 } from '../../domain/budgeting/pabulib-budget.ts';
 import { RULE_NAMES } from '../../domain/budgeting/rules.ts';
-import { AppError } from '../platform/errors.ts';
+import { AppError, badRequest } from '../platform/errors.ts';
 import { PageQuery } from '../platform/http/pagination.ts';
 import { rateLimit } from '../platform/http/rate-limits.ts';
 import { literals, Uuid } from '../platform/http/schemas.ts';
@@ -51,18 +51,28 @@ const budgetFields = {
   scoreThreshold: Nullable(Type.String({ pattern: '^\\d{1,12}(\\.\\d{1,6})?$', maxLength: 20 })),
   ballotType: literals(['approval', 'cumulative'] as const),
   minProjects: Type.Integer({ minimum: 0, maximum: MAX_BUDGET_PROJECTS }),
-  // Zero is let through to the service to be refused there: the validator would otherwise coerce
-  // it to null and read "no limit" where the coordinator wrote 0.
-  maxProjects: Nullable(Type.Integer({ minimum: 0, maximum: MAX_BUDGET_PROJECTS })),
-  maxTotalCostMinor: Nullable(Type.Integer({ minimum: 0, maximum: MAX_AMOUNT_MINOR })),
-  pointsPerVoter: Nullable(Type.Integer({ minimum: 0, maximum: MAX_POINTS })),
-  maxPointsPerProject: Nullable(Type.Integer({ minimum: 0, maximum: MAX_POINTS })),
+  maxProjects: Nullable(Type.Integer({ minimum: 1, maximum: MAX_BUDGET_PROJECTS })),
+  maxTotalCostMinor: Nullable(Type.Integer({ minimum: 1, maximum: MAX_AMOUNT_MINOR })),
+  pointsPerVoter: Nullable(Type.Integer({ minimum: 1, maximum: MAX_POINTS })),
+  maxPointsPerProject: Nullable(Type.Integer({ minimum: 1, maximum: MAX_POINTS })),
   opensAt: Timestamp,
   closesAt: Timestamp,
   isMemberVoting: Type.Boolean(),
   isCodeVoting: Type.Boolean(),
   processId: Nullable(Uuid),
 };
+
+const LIMITS = ['maxProjects', 'maxTotalCostMinor', 'pointsPerVoter', 'maxPointsPerProject'] as const;
+
+/**
+ * A limit of 0 is refused before validation: the validator's type coercion would otherwise turn it
+ * into null, and a coordinator who wrote 0 would get "no limit".
+ */
+async function refuseZeroLimits(request: { body: unknown }) {
+  const body = request.body as Record<string, unknown> | null;
+  const field = LIMITS.find((name) => body?.[name] === 0);
+  if (field) throw badRequest('validation.out_of_range', field);
+}
 
 const BUDGET_DEFAULTS = {
   description: '',
@@ -123,6 +133,7 @@ export const budgetingRoutes: FastifyPluginAsyncTypebox<BudgetingRoutesOptions> 
     base,
     {
       config: write,
+      preValidation: refuseZeroLimits,
       schema: {
         tags,
         summary: 'Set up a budget as a draft: amount, rule, ballot, voting window, who may vote',
@@ -174,6 +185,7 @@ export const budgetingRoutes: FastifyPluginAsyncTypebox<BudgetingRoutesOptions> 
     one,
     {
       config: write,
+      preValidation: refuseZeroLimits,
       schema: {
         tags,
         summary: 'Change a draft budget’s settings',

@@ -227,7 +227,10 @@ function PointsBallot({
         />
       ))}
       <p className="ballot__tally" role="status" aria-live="polite">
-        <FormattedMessage id="budget.ballot.pointsTally" values={{ used, total, left: total - used }} />
+        <FormattedMessage
+          id="budget.ballot.pointsTally"
+          values={{ used, total, left: Math.max(0, total - used), over: Math.max(0, used - total) }}
+        />
       </p>
     </fieldset>
   );

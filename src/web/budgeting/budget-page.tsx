@@ -16,6 +16,7 @@ import { StatusBadge } from './budget-status.tsx';
 import {
   type BudgetPage as Budget,
   budgetingApi,
+  type Project,
   useBudget,
   useMyBallot,
   useProjects,
@@ -78,7 +79,7 @@ export function BudgetPage({ slug, budgetId }: { slug: string; budgetId: string 
                     }}
                   />
                 </p>
-                <ProjectList budget={data} projects={projects.data} />
+                <ProjectList slug={slug} budget={data} projects={projects.data} />
               </>
             )}
           </section>
@@ -143,11 +144,13 @@ function Facts({ budget }: { budget: Budget }) {
 }
 
 function ProjectList({
+  slug,
   budget,
   projects,
 }: {
+  slug: string;
   budget: Budget;
-  projects: readonly { id: string; title: string; costMinor: number; category: string }[];
+  projects: readonly Project[];
 }) {
   const money = useMoney(budget.currency);
   if (projects.length === 0)
@@ -166,6 +169,14 @@ function ProjectList({
           <p className="item-list__meta">
             {money(project.costMinor)}
             {project.category && ` · ${project.category}`}
+            {project.sourceProposalId && budget.processId && (
+              <>
+                {' · '}
+                <Link href={paths.proposal(slug, budget.processId, project.sourceProposalId)}>
+                  <FormattedMessage id="budget.projects.fromProposal" values={{ title: project.title }} />
+                </Link>
+              </>
+            )}
           </p>
         </li>
       ))}

@@ -1,5 +1,5 @@
 /** The participatory-budgeting part of the API: budgets, projects, ballots, codes, results, Pabulib files. */
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { Page } from '../clusters/cluster-api.ts';
 import { api, apiUrl, csrfToken } from '../platform/api/api-client.ts';
 import { ApiError } from '../platform/api/api-error.ts';
@@ -43,6 +43,8 @@ export interface BallotRules {
 
 export interface Budget {
   readonly id: string;
+  /** The participatory process the budget belongs to, when there is one. */
+  readonly processId: string | null;
   readonly name: string;
   readonly description: string;
   readonly currency: string;
@@ -73,6 +75,25 @@ export interface Project {
   readonly description: string;
   readonly costMinor: number;
   readonly category: string;
+  /** The accepted proposal the project came from, when it did. */
+  readonly sourceProposalId: string | null;
+}
+
+export interface ProjectInput {
+  readonly title: string;
+  readonly costMinor: number;
+  readonly category: string;
+  readonly description: string;
+  readonly sourceProposalId?: string | null;
+}
+
+/** An accepted proposal of the budget's process that is not yet one of its projects. */
+export interface ProposalCandidate {
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+  readonly category: string;
+  readonly estimatedCostMinor: number | null;
 }
 
 export interface Choice {
@@ -164,6 +185,7 @@ export interface BudgetInput {
   readonly closesAt: string;
   readonly isMemberVoting: boolean;
   readonly isCodeVoting: boolean;
+  readonly processId: string | null;
 }
 
 const enc = encodeURIComponent;
@@ -175,10 +197,12 @@ export const budgetKeys = {
   one: (slug: string, budgetId: string) => ['budgets', slug, budgetId] as const,
 };
 
-export function useBudgets(slug: string) {
+/** The cluster's budgets, or those of one participatory process. */
+export function useBudgets(slug: string, processId?: string) {
   return useInfiniteQuery({
-    queryKey: [...budgetKeys.all(slug), 'list'],
-    queryFn: ({ pageParam }) => api.get<Page<Budget>>(base(slug), { cursor: pageParam, limit: 20 }),
+    queryKey: [...budgetKeys.all(slug), 'list', processId ?? null],
+    queryFn: ({ pageParam }) =>
+      api.get<Page<Budget>>(base(slug), { cursor: pageParam, limit: 20, processId }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -210,6 +234,16 @@ export function useProjects(slug: string, budgetId: string) {
   });
 }
 
+/** Accepted proposals whose title holds the text, for a coordinator to turn into a project. */
+export function useProposalCandidates(slug: string, budgetId: string, q: string) {
+  return useQuery({
+    queryKey: [...budgetKeys.one(slug, budgetId), 'candidates', q],
+    queryFn: () =>
+      api.get<Page<ProposalCandidate>>(`${one(slug, budgetId)}/proposal-candidates`, { q, limit: 20 }),
+    placeholderData: keepPreviousData,
+  });
+}
+
 export function useMyBallot(slug: string, budgetId: string, isEnabled: boolean) {
   return useQuery({
     queryKey: [...budgetKeys.one(slug, budgetId), 'ballot'],
@@ -228,11 +262,12 @@ export function useResults(slug: string, budgetId: string, kind: 'published' | '
 
 export const budgetingApi = {
   create: (slug: string, input: BudgetInput) => api.post<BudgetPage>(base(slug), input),
-  addProject: (
-    slug: string,
-    budgetId: string,
-    input: { title: string; costMinor: number; category: string; description: string },
-  ) => api.post<Project>(`${one(slug, budgetId)}/projects`, input),
+  update: (slug: string, budgetId: string, input: BudgetInput) =>
+    api.patch<BudgetPage>(one(slug, budgetId), input),
+  addProject: (slug: string, budgetId: string, input: ProjectInput) =>
+    api.post<Project>(`${one(slug, budgetId)}/projects`, input),
+  updateProject: (slug: string, budgetId: string, projectId: string, input: ProjectInput) =>
+    api.patch<Project>(`${one(slug, budgetId)}/projects/${enc(projectId)}`, input),
   removeProject: (slug: string, budgetId: string, projectId: string) =>
     api.delete<void>(`${one(slug, budgetId)}/projects/${enc(projectId)}`),
   open: (slug: string, budgetId: string) => api.post<BudgetPage>(`${one(slug, budgetId)}/open`),

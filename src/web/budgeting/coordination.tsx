@@ -1,21 +1,33 @@
 /**
- * The coordinator's steps on a budget's page: projects while it is a draft (or a Pabulib file), then
- * opening and closing the vote, printing voting codes, previewing and publishing the results.
+ * The coordinator's steps on a budget's page: while it is a draft, its settings and its projects —
+ * entered directly, prefilled from an accepted proposal of its process, or from a Pabulib file —
+ * each editable and removable; then opening and closing the vote, printing voting codes,
+ * previewing and publishing the results.
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { useState } from 'react';
-import { Button, FileTrigger, Form } from 'react-aria-components';
+import { useId, useState } from 'react';
+import { Button, FileTrigger, Form, Link } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { ErrorAlert } from '../platform/forms/form-alert.tsx';
 import { readForm } from '../platform/forms/read-form.ts';
 import { SubmitButton } from '../platform/forms/submit-button.tsx';
 import { TextField } from '../platform/forms/text-field.tsx';
 import { announce } from '../platform/layout/announcer.tsx';
+import { ModalDialog } from '../platform/layout/modal-dialog.tsx';
 import { paths } from '../platform/routing/paths.ts';
-import { type BudgetPage, budgetingApi, budgetKeys, lineOf, type Project } from './budgeting-api.ts';
-import { minorFromText } from './create-budget-dialog.tsx';
+import { BudgetSettingsForm } from './budget-settings-form.tsx';
+import {
+  type BudgetPage,
+  budgetingApi,
+  budgetKeys,
+  lineOf,
+  type Project,
+  type ProposalCandidate,
+} from './budgeting-api.ts';
 import { useMoney } from './money.ts';
+import { EMPTY_DRAFT, ProjectForm } from './project-form.tsx';
+import { ProposalPicker } from './proposal-picker.tsx';
 
 export function Coordination({
   slug,
@@ -39,14 +51,6 @@ export function Coordination({
     onSuccess: async (_result, action) => {
       await refresh();
       if (action === 'publish') await navigate({ to: paths.budgetResults(slug, budget.id) });
-    },
-  });
-  const addProject = useMutation({
-    mutationFn: (input: { title: string; costMinor: number; category: string; description: string }) =>
-      budgetingApi.addProject(slug, budget.id, input),
-    onSuccess: async (project) => {
-      await refresh();
-      announce(project.title);
     },
   });
   const removeProject = useMutation({
@@ -83,77 +87,39 @@ export function Coordination({
       <ErrorAlert error={step.error ?? removeProject.error} />
       {isDraft && (
         <>
+          <p>
+            <EditSettingsDialog slug={slug} budget={budget} onSaved={refresh} />
+          </p>
           <ul className="item-list">
             {projects.map((project) => (
               <li key={project.id} className="row row--between">
                 <span>
                   {project.title} · {money(project.costMinor)}
+                  {project.sourceProposalId && budget.processId && (
+                    <>
+                      {' · '}
+                      <Link href={paths.proposal(slug, budget.processId, project.sourceProposalId)}>
+                        <FormattedMessage
+                          id="budget.projects.fromProposal"
+                          values={{ title: project.title }}
+                        />
+                      </Link>
+                    </>
+                  )}
                 </span>
-                <Button
-                  className="button button--quiet button--small"
-                  onPress={() => removeProject.mutate(project.id)}
-                >
-                  <FormattedMessage id="budget.projects.remove" values={{ title: project.title }} />
-                </Button>
+                <span className="button-row">
+                  <EditProjectDialog slug={slug} budget={budget} project={project} onSaved={refresh} />
+                  <Button
+                    className="button button--quiet button--small"
+                    onPress={() => removeProject.mutate(project.id)}
+                  >
+                    <FormattedMessage id="budget.projects.remove" values={{ title: project.title }} />
+                  </Button>
+                </span>
               </li>
             ))}
           </ul>
-          <Form
-            className="form"
-            aria-labelledby="add-project-heading"
-            onSubmit={(event) => {
-              const form = readForm(event);
-              const target = event.currentTarget;
-              addProject.mutate(
-                {
-                  title: form.text('title'),
-                  costMinor: minorFromText(form.text('cost')),
-                  category: form.text('category'),
-                  description: form.text('description'),
-                },
-                { onSuccess: () => target.reset() },
-              );
-            }}
-          >
-            <h3 id="add-project-heading">
-              <FormattedMessage id="budget.manage.addProject" />
-            </h3>
-            <ErrorAlert error={addProject.error} />
-            <div className="form-grid">
-              <TextField
-                name="title"
-                label={intl.formatMessage({ id: 'budget.manage.projectTitle' })}
-                isRequired
-                maxLength={300}
-              />
-              <TextField
-                name="cost"
-                label={intl.formatMessage({ id: 'budget.manage.cost' })}
-                description={budget.currency}
-                isRequired
-                inputMode="decimal"
-              />
-              <TextField
-                name="category"
-                label={intl.formatMessage({ id: 'budget.manage.category' })}
-                isOptional
-                maxLength={100}
-              />
-            </div>
-            <TextField
-              name="description"
-              label={intl.formatMessage({ id: 'budget.manage.description' })}
-              isOptional
-              isMultiline
-              rows={3}
-              maxLength={10000}
-            />
-            <div className="form-actions">
-              <SubmitButton isPending={addProject.isPending} variant="secondary">
-                <FormattedMessage id="budget.manage.addProject" />
-              </SubmitButton>
-            </div>
-          </Form>
+          <AddProject slug={slug} budget={budget} onAdded={refresh} />
           {projects.length === 0 && (
             <div className="stack">
               {importFile.error ? (
@@ -249,5 +215,162 @@ export function Coordination({
         )}
       </div>
     </section>
+  );
+}
+
+function AddProject({
+  slug,
+  budget,
+  onAdded,
+}: {
+  slug: string;
+  budget: BudgetPage;
+  onAdded: () => Promise<unknown>;
+}) {
+  const intl = useIntl();
+  const headingId = useId();
+  const [candidate, setCandidate] = useState<ProposalCandidate | null>(null);
+  // Each added project starts the form, the picker with it, afresh.
+  const [added, setAdded] = useState(0);
+  const add = useMutation({
+    mutationFn: (input: Parameters<typeof budgetingApi.addProject>[2]) =>
+      budgetingApi.addProject(slug, budget.id, input),
+    onSuccess: async (project) => {
+      setCandidate(null);
+      setAdded((count) => count + 1);
+      await onAdded();
+      announce(project.title);
+    },
+  });
+  const draft = candidate
+    ? {
+        title: candidate.title,
+        description: candidate.description,
+        category: candidate.category,
+        costMinor: candidate.estimatedCostMinor,
+      }
+    : EMPTY_DRAFT;
+  return (
+    <ProjectForm
+      key={added}
+      labelledBy={headingId}
+      draft={draft}
+      draftKey={candidate?.id ?? 'direct'}
+      currency={budget.currency}
+      submit={<FormattedMessage id="budget.manage.addProject" />}
+      isPending={add.isPending}
+      error={add.error}
+      onSubmit={(input) => add.mutate({ ...input, sourceProposalId: candidate?.id ?? null })}
+    >
+      <h3 id={headingId}>
+        <FormattedMessage id="budget.manage.addProject" />
+      </h3>
+      {budget.processId && (
+        <>
+          <ProposalPicker
+            slug={slug}
+            budgetId={budget.id}
+            currency={budget.currency}
+            onPick={(picked) => {
+              setCandidate(picked);
+              if (picked)
+                announce(intl.formatMessage({ id: 'budget.manage.proposalChosen' }, { title: picked.title }));
+            }}
+          />
+          {candidate && (
+            <p className="muted">
+              <FormattedMessage id="budget.manage.proposalChosen" values={{ title: candidate.title }} />
+            </p>
+          )}
+        </>
+      )}
+    </ProjectForm>
+  );
+}
+
+function EditProjectDialog({
+  slug,
+  budget,
+  project,
+  onSaved,
+}: {
+  slug: string;
+  budget: BudgetPage;
+  project: Project;
+  onSaved: () => Promise<unknown>;
+}) {
+  const intl = useIntl();
+  const save = useMutation({
+    mutationFn: (input: Parameters<typeof budgetingApi.updateProject>[3]) =>
+      budgetingApi.updateProject(slug, budget.id, project.id, input),
+  });
+  return (
+    <ModalDialog
+      title={intl.formatMessage({ id: 'budget.projects.editTitle' })}
+      trigger={
+        <Button className="button button--quiet button--small">
+          <FormattedMessage id="budget.projects.edit" values={{ title: project.title }} />
+        </Button>
+      }
+    >
+      {(close) => (
+        <ProjectForm
+          draft={project}
+          draftKey={project.id}
+          currency={budget.currency}
+          submit={<FormattedMessage id="budget.projects.save" />}
+          isPending={save.isPending}
+          error={save.error}
+          onSubmit={(input) =>
+            save.mutate(input, {
+              onSuccess: async (saved) => {
+                close();
+                await onSaved();
+                announce(intl.formatMessage({ id: 'budget.projects.saved' }, { title: saved.title }));
+              },
+            })
+          }
+        />
+      )}
+    </ModalDialog>
+  );
+}
+
+function EditSettingsDialog({
+  slug,
+  budget,
+  onSaved,
+}: {
+  slug: string;
+  budget: BudgetPage;
+  onSaved: () => Promise<unknown>;
+}) {
+  const intl = useIntl();
+  const [isOpen, setOpen] = useState(false);
+  return (
+    <ModalDialog
+      title={intl.formatMessage({ id: 'budget.settings.title' })}
+      isOpen={isOpen}
+      onOpenChange={setOpen}
+      trigger={
+        <Button className="button button--secondary">
+          <FormattedMessage id="budget.settings.edit" />
+        </Button>
+      }
+    >
+      {() => (
+        <BudgetSettingsForm
+          slug={slug}
+          budget={budget}
+          submitLabel="budget.settings.submit"
+          save={(input) => budgetingApi.update(slug, budget.id, input)}
+          onSaved={async () => {
+            setOpen(false);
+            await onSaved();
+            announce(intl.formatMessage({ id: 'budget.settings.saved' }));
+          }}
+        />
+      )}
+    </ModalDialog>
   );
 }

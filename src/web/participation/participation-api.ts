@@ -96,6 +96,8 @@ export interface Proposal {
   } | null;
   readonly hidden: { readonly reason: string } | null;
   readonly resultId: string | null;
+  /** The budget projects the proposal became (a draft budget's only for coordinators). */
+  readonly budgetProjects: readonly TrailBudgetProject[];
   readonly viewer: {
     readonly hasSupported: boolean;
     readonly isFollowing: boolean;
@@ -166,6 +168,37 @@ export interface Result {
   readonly sourceId: string;
   readonly status: 'planned' | 'in_progress' | 'completed' | 'cancelled';
   readonly progressPercent: number;
+}
+
+/** A result's state as the trail from an idea shows it. */
+export interface TrailResult {
+  readonly id: string;
+  readonly status: Result['status'];
+  readonly progressPercent: number;
+}
+
+/** A budget project that came from a proposal, and how the vote treated it. */
+export interface TrailBudgetProject {
+  readonly budgetId: string;
+  readonly budgetName: string;
+  readonly projectId: string;
+  readonly title: string;
+  readonly costMinor: number;
+  readonly currency: string;
+  readonly standing: 'draft' | 'voting' | 'counting' | 'funded' | 'not_funded';
+  readonly result: TrailResult | null;
+}
+
+/** What came of one answered idea. */
+export interface TrailItem {
+  readonly proposal: { readonly id: string; readonly title: string; readonly category: string };
+  readonly answer: {
+    readonly state: ProposalState;
+    readonly reasoningExcerpt: string;
+    readonly answeredAt: string;
+  };
+  readonly result: TrailResult | null;
+  readonly budgetProjects: readonly TrailBudgetProject[];
 }
 
 export interface ResultPage extends Result {
@@ -288,8 +321,11 @@ export const participationKeys = {
   survey: (slug: string, surveyId: string) => ['participation', slug, 'survey', surveyId] as const,
   surveyResults: (slug: string, surveyId: string) =>
     ['participation', slug, 'survey-results', surveyId] as const,
-  list: (slug: string, processId: string, what: 'meetings' | 'results' | 'categories' | 'surveys') =>
-    ['participation', slug, what, processId] as const,
+  list: (
+    slug: string,
+    processId: string,
+    what: 'meetings' | 'results' | 'categories' | 'surveys' | 'trail',
+  ) => ['participation', slug, what, processId] as const,
   meeting: (slug: string, meetingId: string) => ['participation', slug, 'meeting', meetingId] as const,
   result: (slug: string, resultId: string) => ['participation', slug, 'result', resultId] as const,
 };
@@ -372,6 +408,13 @@ export const useResults = (slug: string, processId: string) =>
   usePaged<Result>(
     participationKeys.list(slug, processId, 'results'),
     `${processPath(slug, processId)}/results`,
+  );
+
+/** The process's answered ideas, newest answer first, each with what came of it. */
+export const useTrail = (slug: string, processId: string) =>
+  usePaged<TrailItem>(
+    participationKeys.list(slug, processId, 'trail'),
+    `${processPath(slug, processId)}/trail`,
   );
 
 export const useResult = (slug: string, processId: string, resultId: string) =>

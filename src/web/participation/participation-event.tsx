@@ -10,6 +10,7 @@ export const PARTICIPATION_EVENTS = [
   'participation.proposal_answered',
   'participation.content_hidden',
   'participation.result_created',
+  'participation.result_funded',
   'participation.result_milestone',
   'participation.meeting_planned',
   'participation.meeting_closed',
@@ -50,6 +51,8 @@ export function ParticipationEvent({ event }: { event: AuditEvent }) {
       );
     case 'participation.result_created':
       return <FormattedMessage id="participation.event.resultCreated" values={values} />;
+    case 'participation.result_funded':
+      return <FormattedMessage id="participation.event.resultFunded" values={values} />;
     case 'participation.result_milestone':
       return (
         <FormattedMessage

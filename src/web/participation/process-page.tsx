@@ -1,11 +1,13 @@
 /**
  * A participatory process: what it is about (with its easy-read summary), its phases with the
  * current one marked, its proposals (filtered by category and state, sorted by support, newest or
- * a random order that stays the same while paging), its meetings and what came of its ideas.
+ * a random order that stays the same while paging), its meetings, what came of each answered idea
+ * (its budget projects and result), its budgets and the results being carried out.
  */
 import { useState } from 'react';
 import { Link } from 'react-aria-components';
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
+import { ProcessBudgets } from '../budgeting/process-budgets.tsx';
 import { useCluster } from '../clusters/cluster-api.ts';
 import { ErrorAlert } from '../platform/forms/form-alert.tsx';
 import { SelectField } from '../platform/forms/select-field.tsx';
@@ -13,6 +15,7 @@ import { LoadMoreButton } from '../platform/layout/load-more-button.tsx';
 import { Loading } from '../platform/layout/loading.tsx';
 import { Page } from '../platform/layout/page.tsx';
 import { paths } from '../platform/routing/paths.ts';
+import { IdeaTrail } from './idea-trail.tsx';
 import {
   calendarUrl,
   type Process,
@@ -329,32 +332,44 @@ function ResultList({
   const labels = useParticipationLabels();
   const items = results.data?.pages.flatMap((page) => page.items) ?? [];
   return (
-    <section aria-labelledby="results-heading">
-      <h2 id="results-heading">
-        <FormattedMessage id="participation.results" />
-      </h2>
-      <p>
-        <FormattedMessage id="participation.outcomeSummary" values={{ ...counts }} />
-      </p>
-      <ErrorAlert error={results.error} />
-      {results.isSuccess && items.length === 0 ? (
-        <p className="participation-empty">
-          <FormattedMessage id="participation.noResults" />
+    <>
+      <section aria-labelledby="results-heading">
+        <h2 id="results-heading">
+          <FormattedMessage id="participation.results" />
+        </h2>
+        <p>
+          <FormattedMessage id="participation.outcomeSummary" values={{ ...counts }} />
         </p>
-      ) : (
-        <ul className="participation-plain-list">
-          {items.map((result) => (
-            <li key={result.id}>
-              <Link href={paths.result(slug, processId, result.id)}>{result.title}</Link>{' '}
-              <span className="muted">
-                {labels.resultStatus(result.status)} ·{' '}
-                <FormattedMessage id="participation.progress" values={{ percent: result.progressPercent }} />
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
-      <LoadMoreButton query={results} />
-    </section>
+        <IdeaTrail slug={slug} processId={processId} />
+      </section>
+      <ProcessBudgets slug={slug} processId={processId} />
+      <section aria-labelledby="all-results-heading">
+        <h2 id="all-results-heading">
+          <FormattedMessage id="participation.allResults" />
+        </h2>
+        <ErrorAlert error={results.error} />
+        {results.isSuccess && items.length === 0 ? (
+          <p className="participation-empty">
+            <FormattedMessage id="participation.noResults" />
+          </p>
+        ) : (
+          <ul className="participation-plain-list">
+            {items.map((result) => (
+              <li key={result.id}>
+                <Link href={paths.result(slug, processId, result.id)}>{result.title}</Link>{' '}
+                <span className="muted">
+                  {labels.resultStatus(result.status)} ·{' '}
+                  <FormattedMessage
+                    id="participation.progress"
+                    values={{ percent: result.progressPercent }}
+                  />
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+        <LoadMoreButton query={results} />
+      </section>
+    </>
   );
 }

@@ -20,6 +20,7 @@ import { Loading } from '../platform/layout/loading.tsx';
 import { ModalDialog } from '../platform/layout/modal-dialog.tsx';
 import { paths } from '../platform/routing/paths.ts';
 import { useSession } from '../platform/session/use-session.ts';
+import { BudgetProjectLine } from './budget-project-line.tsx';
 import { CommentForm } from './comment-form.tsx';
 import { ContributionActions } from './contribution-actions.tsx';
 import {
@@ -304,6 +305,20 @@ function AnswerSection({
                 <FormattedMessage id="participation.inputEffect" />
               </h3>
               <p className="participation-pre-line">{proposal.answer.inputEffect}</p>
+            </>
+          )}
+          {proposal.budgetProjects.length > 0 && (
+            <>
+              <h3>
+                <FormattedMessage id="participation.budgetProjects" />
+              </h3>
+              <ul className="participation-plain-list">
+                {proposal.budgetProjects.map((project) => (
+                  <li key={project.projectId}>
+                    <BudgetProjectLine slug={slug} project={project} />
+                  </li>
+                ))}
+              </ul>
             </>
           )}
           {proposal.resultId && (

@@ -275,6 +275,13 @@ export const participationMessages = areaMessages({
     'participation.event.answered': 'The proposal “{title}” was answered: {state}.',
     'participation.event.hidden': 'A contribution was hidden: {reason}.',
     'participation.event.resultCreated': 'A new result to carry out: “{title}”.',
+    'participation.event.resultFunded': 'The participatory budget funds “{title}”.',
+    'participation.allResults': 'Results being carried out',
+    'participation.trail.empty': 'No idea has been answered yet.',
+    'participation.trail.budgetProject':
+      'In the budget <link>{budget}</link>: “{title}”, {cost}, {standing, select, draft {a draft not yet put to the vote} voting {on the ballot now} counting {votes being counted} funded {funded} other {not funded}}.',
+    'participation.trail.result': 'What is being done: {status}, {percent}% done',
+    'participation.budgetProjects': 'In the participatory budget',
     'participation.event.milestone': 'A milestone was reached: “{title}” ({progress}% done).',
     'participation.event.meetingPlanned': 'A meeting was planned: “{title}”.',
     'participation.event.meetingClosed':
@@ -554,6 +561,13 @@ export const participationMessages = areaMessages({
     'participation.event.answered': 'Uz priekšlikumu “{title}” atbildēts: {state}.',
     'participation.event.hidden': 'Ieguldījums paslēpts: {reason}.',
     'participation.event.resultCreated': 'Jauns īstenojams rezultāts: “{title}”.',
+    'participation.event.resultFunded': 'Līdzdalības budžets finansē “{title}”.',
+    'participation.allResults': 'Īstenojamie rezultāti',
+    'participation.trail.empty': 'Neviena ideja vēl nav saņēmusi atbildi.',
+    'participation.trail.budgetProject':
+      'Budžetā <link>{budget}</link>: “{title}”, {cost}, {standing, select, draft {melnraksts, vēl nav nodots balsošanai} voting {tagad ir biļetenā} counting {balsis tiek skaitītas} funded {finansēts} other {nav finansēts}}.',
+    'participation.trail.result': 'Kas tiek darīts: {status}, paveikti {percent}%',
+    'participation.budgetProjects': 'Līdzdalības budžetā',
     'participation.event.milestone': 'Sasniegts posms: “{title}” (paveikti {progress}%).',
     'participation.event.meetingPlanned': 'Plānota sanāksme: “{title}”.',
     'participation.event.meetingClosed': 'Publicēts sanāksmes protokols (piedalījās: {count}).',
@@ -837,6 +851,13 @@ export const participationMessages = areaMessages({
     'participation.event.answered': 'La proposition « {title} » a reçu une réponse : {state}.',
     'participation.event.hidden': 'Une contribution a été masquée : {reason}.',
     'participation.event.resultCreated': 'Un nouveau résultat à réaliser : « {title} ».',
+    'participation.event.resultFunded': 'Le budget participatif finance « {title} ».',
+    'participation.allResults': 'Résultats en cours de réalisation',
+    'participation.trail.empty': 'Aucune idée n’a encore reçu de réponse.',
+    'participation.trail.budgetProject':
+      'Dans le budget <link>{budget}</link> : « {title} », {cost}, {standing, select, draft {brouillon pas encore soumis au vote} voting {sur le bulletin en ce moment} counting {votes en cours de dépouillement} funded {financé} other {non financé}}.',
+    'participation.trail.result': 'Ce qui est fait : {status}, {percent} % réalisé',
+    'participation.budgetProjects': 'Dans le budget participatif',
     'participation.event.milestone': 'Une étape a été franchie : « {title} » ({progress} % réalisé).',
     'participation.event.meetingPlanned': 'Une réunion a été prévue : « {title} ».',
     'participation.event.meetingClosed':
@@ -1117,6 +1138,13 @@ export const participationMessages = areaMessages({
     'participation.event.answered': 'La proposta «{title}» ha ricevuto una risposta: {state}.',
     'participation.event.hidden': 'Un contributo è stato nascosto: {reason}.',
     'participation.event.resultCreated': 'Un nuovo risultato da realizzare: «{title}».',
+    'participation.event.resultFunded': 'Il bilancio partecipativo finanzia «{title}».',
+    'participation.allResults': 'Risultati in corso di realizzazione',
+    'participation.trail.empty': 'Nessuna idea ha ancora ricevuto risposta.',
+    'participation.trail.budgetProject':
+      'Nel bilancio <link>{budget}</link>: «{title}», {cost}, {standing, select, draft {bozza non ancora messa al voto} voting {sulla scheda ora} counting {voti in corso di scrutinio} funded {finanziato} other {non finanziato}}.',
+    'participation.trail.result': 'Cosa si sta facendo: {status}, {percent}% completato',
+    'participation.budgetProjects': 'Nel bilancio partecipativo',
     'participation.event.milestone': 'È stata raggiunta una tappa: «{title}» ({progress}% completato).',
     'participation.event.meetingPlanned': 'È stato previsto un incontro: «{title}».',
     'participation.event.meetingClosed':
