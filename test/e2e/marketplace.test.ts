@@ -2,8 +2,9 @@
  * In the browser: a representative publishes an offer with a photo and its description; a
  * representative of another member finds it, opens it and orders two with the keyboard alone,
  * reading the total and what the account may still spend; the seller confirms delivery among the
- * orders received; the held amount has moved from the buyer's balance to the seller's. Every page
- * and every opened dialog is checked with axe (WCAG 2.1 A and AA).
+ * orders received; the held amount has moved from the buyer's balance to the seller's; the
+ * coordinator withdraws the offer with a reason, with the keyboard alone. Every page and every
+ * opened dialog is checked with axe (WCAG 2.1 A and AA).
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -38,6 +39,7 @@ describe.skipIf(!hasChromium)('the marketplace in the browser', () => {
   let buyerWatch: PageProblems;
   const accounts: Record<string, string> = {};
   let asCoordinator: ApiSession;
+  let coordinator: TestPerson;
 
   const openPage = async () => {
     const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
@@ -57,7 +59,6 @@ describe.skipIf(!hasChromium)('the marketplace in the browser', () => {
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startWebServer(), launchBrowser()]);
-    let coordinator: TestPerson;
     [coordinator, seller, buyer] = await Promise.all([
       createPerson(server, 'Giulia Russo', uniqueEmail('giulia')),
       createPerson(server, 'Carmelo Sciacca', uniqueEmail('carmelo')),
@@ -235,5 +236,27 @@ describe.skipIf(!hasChromium)('the marketplace in the browser', () => {
     expect(await wallet(BUYER)).toMatchObject({ balanceMinor: -25_00, pendingDebitMinor: 0 });
     expect(await wallet(SELLER)).toMatchObject({ balanceMinor: 25_00 });
     sellerWatch.expectNone();
+  });
+
+  it('lets the coordinator withdraw the offer with a reason, with the keyboard alone', async () => {
+    const { page, watch } = await openPage();
+    const found = await asCoordinator('GET', `/clusters/${SLUG}/marketplace/listings`);
+    const listing = (found.items as { id: string; title: string }[]).find((item) => item.title === TITLE);
+    await signIn(page, server, coordinator, `/clusters/${SLUG}/marketplace/listings/${listing?.id}`);
+    await expectPage(page, TITLE, 'listing for the coordinator');
+    await page.getByRole('button', { name: 'Withdraw this listing' }).focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('alertdialog', { name: `Withdraw “${TITLE}”` });
+    await dialog.getByText('Its authors read this reason', { exact: false }).waitFor();
+    await expectNoAxeViolations(page, 'withdraw listing dialog');
+    await dialog.getByRole('textbox', { name: 'Reason' }).focus();
+    await page.keyboard.type('The cluster sells oil only through the co-operative shop this season.');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByText('Closed', { exact: true }).first().waitFor();
+    expect(await page.getByRole('button', { name: 'Withdraw this listing' }).count()).toBe(0);
+    await expectNoAxeViolations(page, 'listing after withdrawal');
+    watch.expectNone();
   });
 });

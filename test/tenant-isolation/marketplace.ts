@@ -101,6 +101,20 @@ export const marketplaceCases: TenantCaseSet = {
       },
       {
         method: 'POST',
+        path: '/clusters/{slug}/marketplace/listings/{listingId}/withdrawal',
+        check: async () => {
+          const body = { reason: 'Not yours to withdraw' };
+          denied(403, 'auth.forbidden')(await send('POST', `${listingUrl}/withdrawal`, body));
+          // In A the intruder coordinates, and B's listing does not exist there.
+          denied(
+            404,
+            'marketplace.listing_not_found',
+          )(await send('POST', `${crossListing}/withdrawal`, body));
+          expect((await c.get(listingUrl)).body.status).toBe('active');
+        },
+      },
+      {
+        method: 'POST',
         path: '/clusters/{slug}/marketplace/listings/{listingId}/photos',
         check: async () => {
           const body = { contentBase64: TINY_PNG_BASE64, altText: 'Mine' };

@@ -27,6 +27,7 @@ export const CLUSTER_ACTIONS = [
   'currency.manage',
   'currency.use',
   'marketplace.use',
+  'marketplace.moderate',
   'clearing.record_invoice',
   'clearing.manage',
   'budgeting.manage',

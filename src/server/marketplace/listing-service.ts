@@ -165,7 +165,7 @@ export class ListingService {
         organisationId: a.organisation_id,
         name: a.organisation_name,
       })),
-      can: { trade: mayUse && accounts.length > 0 },
+      can: { trade: mayUse && accounts.length > 0, moderate: Access.can(access, 'marketplace.moderate') },
     };
   }
 
@@ -295,6 +295,56 @@ export class ListingService {
       }
       return this.view(tx, access, listingId, true);
     });
+  }
+
+  /**
+   * A coordinator takes a listing off the marketplace (against the cluster's rules, misleading,
+   * offensive): it closes, with a reason the people acting for its account are told by mail.
+   * Orders already placed stay as they are, to be delivered or cancelled.
+   */
+  async withdraw(
+    actor: Actor,
+    slug: string,
+    listingId: string,
+    reason: string,
+    idempotencyKey: string | undefined,
+  ) {
+    const access = await this.access.require(actor, slug, 'marketplace.moderate');
+    const clusterId = access.cluster.id;
+    const why = reason.trim();
+    if (why === '') throw badRequest('marketplace.reason_required', 'reason');
+    const result = await this.write(
+      access,
+      idempotencyKey,
+      `marketplace.withdrawal:${listingId}`,
+      { why },
+      async (tx) => {
+        const locked = await listingRepo.lock(tx, clusterId, listingId, 'update');
+        if (!locked) throw notFound('marketplace.listing_not_found');
+        if (locked.status === 'closed') throw conflict('marketplace.listing_closed', 'status');
+        await listingRepo.update(tx, clusterId, listingId, { status: 'closed', updated_at: this.clock() });
+        await this.audit.record(tx, clusterId, {
+          action: 'marketplace.listing_withdrawn',
+          // The public sees that a listing was taken off; the reason goes to its authors only.
+          isPublic: true,
+          payload: { listingId, accountId: locked.account_id, by: access.actor.personId },
+        });
+        await this.notices.tell(
+          tx,
+          { clusterId, accountId: locked.account_id, today: isoDay(this.clock()) },
+          'withdrawn',
+          () => ({
+            title: locked.title,
+            cluster: access.cluster.name,
+            reason: why,
+            link: this.notices.link(slug, `/listings/${listingId}`),
+          }),
+        );
+        return this.view(tx, access, listingId, false);
+      },
+    );
+    this.notices.deliver();
+    return result;
   }
 
   async addPhoto(

@@ -123,6 +123,39 @@ describe('publishing offers and wants', () => {
     ).toEqual([expect.objectContaining({ payload: expect.objectContaining({ listingId: listing.id }) })]);
   });
 
+  it('lets a coordinator withdraw a listing with a reason its authors read; members may not', async () => {
+    const cluster = await createCurrencyCluster(ctx, { members: 2 });
+    const [seller, other] = [member(cluster, 0), member(cluster, 1)];
+    const listing = await publish(cluster, seller);
+    const url = `${marketplaceBase(cluster.slug)}/listings/${listing.id}/withdrawal`;
+    const reason = 'Selling medicines is against the cluster’s rules.';
+
+    const byMember = await keyed(other.representative.client, 'POST', url, { reason });
+    expect([byMember.status, byMember.body.error.code]).toEqual([403, 'auth.forbidden']);
+    const blank = await keyed(cluster.coordinator.client, 'POST', url, { reason: '  ' });
+    expect([blank.status, blank.body.error.code]).toEqual([400, 'marketplace.reason_required']);
+    expect(
+      (await ctx.client().get(`${marketplaceBase(cluster.slug)}/listings/${listing.id}`)).body.status,
+    ).toBe('active');
+
+    const withdrawn = await keyed(cluster.coordinator.client, 'POST', url, { reason });
+    expect([withdrawn.status, withdrawn.body.status]).toEqual([200, 'closed']);
+    const again = await keyed(cluster.coordinator.client, 'POST', url, { reason });
+    expect([again.status, again.body.error.code]).toEqual([409, 'marketplace.listing_closed']);
+    const [told] = (await mailsTo(ctx.db, seller.representative.email)).filter((m) =>
+      m.subject.includes('withdrawn'),
+    );
+    expect(told?.subject).toBe(`Your listing “${OFFER.title}” was withdrawn`);
+    expect(told?.body_text).toContain(reason);
+    const chain = await ctx.client().get(`/api/v1/clusters/${cluster.slug}/audit/events?limit=100`);
+    const events = chain.body.items.filter(
+      (e: { action: string }) => e.action === 'marketplace.listing_withdrawn',
+    );
+    expect(events).toHaveLength(1);
+    // The reason is for the authors, not the public chain.
+    expect(JSON.stringify(events)).not.toContain('medicines');
+  });
+
   it('replays a retried publication instead of publishing twice', async () => {
     const cluster = await createCurrencyCluster(ctx, { members: 1 });
     const seller = member(cluster, 0);

@@ -257,6 +257,33 @@ export const marketplaceRoutes: FastifyPluginAsyncTypebox<MarketplaceRoutesOptio
   );
 
   app.post(
+    `${base}/listings/:listingId/withdrawal`,
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'A coordinator withdraws a listing, with a reason its authors are told (it closes)',
+        params: ListingParams,
+        headers: IdempotencyHeaders,
+        body: Type.Object({ reason: Type.String({ maxLength: 500 }) }),
+        response: { 200: Listing },
+      },
+    },
+    async (request, reply) =>
+      sendIdempotent(
+        reply,
+        await listings.withdraw(
+          request.viewer,
+          request.params.slug,
+          request.params.listingId,
+          request.body.reason,
+          request.headers['idempotency-key'],
+        ),
+        200,
+      ),
+  );
+
+  app.post(
     `${base}/listings/:listingId/photos`,
     {
       config: write,

@@ -3,7 +3,7 @@
  * will read. The write carries one idempotency key per intention (kept when the same form is sent
  * again after an error); on success every currency view is refreshed and the result announced.
  */
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type QueryKey, useMutation, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useRef } from 'react';
 import { Button, Form } from 'react-aria-components';
 import { FormattedMessage } from 'react-intl';
@@ -37,6 +37,8 @@ interface Props<Body> {
   readonly toBody: (form: FormValues, reason: string) => Body;
   readonly send: (body: Body, idempotencyKey: string) => Promise<unknown>;
   readonly doneMessage: string;
+  /** What to refresh after the write (every currency view by default). */
+  readonly refreshes?: QueryKey;
 }
 
 export function ActionDialog<Body>(props: Props<Body>) {
@@ -71,6 +73,7 @@ function ActionForm<Body>({
   toBody,
   send,
   doneMessage,
+  refreshes,
   onDone,
 }: Props<Body> & { onDone: () => void }) {
   const queryClient = useQueryClient();
@@ -79,7 +82,7 @@ function ActionForm<Body>({
   const action = useMutation({
     mutationFn: (body: Body) => send(body, keyFor(body)),
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: currencyKeys.all(slug) });
+      await queryClient.invalidateQueries({ queryKey: refreshes ?? currencyKeys.all(slug) });
       onDone();
       announce(doneMessage);
       // The button that opened the dialog may be gone with the change (unfreeze replaces freeze).

@@ -21,6 +21,7 @@ import { ListingPrice } from './listing-price.tsx';
 import { type Listing, type Order, photoUrl, useListing, useMarketplace } from './marketplace-api.ts';
 import { OrderDialog } from './order-dialog.tsx';
 import { ListingStatusBadge } from './status-badges.tsx';
+import { WithdrawListingDialog } from './withdraw-listing-dialog.tsx';
 import './marketplace.css';
 
 export function ListingPage({ slug, listingId }: { slug: string; listingId: string }) {
@@ -51,10 +52,14 @@ export function ListingPage({ slug, listingId }: { slug: string; listingId: stri
       eyebrow={item && `${labels.kind(item.kind)} · ${labels.category(item.category)}`}
       lead={item && item.status !== 'active' && <ListingStatusBadge status={item.status} />}
       actions={
-        item?.mayEdit && (
+        item?.mayEdit ? (
           <Link className="button" href={paths.editListing(slug, item.id)}>
             <FormattedMessage id="marketplace.edit" />
           </Link>
+        ) : (
+          item &&
+          item.status !== 'closed' &&
+          overview.data?.can.moderate && <WithdrawListingDialog slug={slug} listing={item} />
         )
       }
     >

@@ -26,7 +26,8 @@ export interface MarketplaceOverview {
   readonly categories: readonly string[];
   /** The member accounts the reader trades for. */
   readonly myAccounts: readonly TradingAccount[];
-  readonly can: { readonly trade: boolean };
+  /** `moderate`: a coordinator, who may withdraw any listing. */
+  readonly can: { readonly trade: boolean; readonly moderate: boolean };
 }
 
 interface ListingFields {
@@ -216,6 +217,8 @@ export const marketplaceApi = {
         'idempotency-key': key,
       },
     ),
+  withdraw: (slug: string, listingId: string, reason: string, key: string) =>
+    api.idempotent<Listing>('POST', `${listingPath(slug, listingId)}/withdrawal`, { reason }, key),
   answer: (slug: string, listingId: string, body: { fromAccountId: string; message: string }, key: string) =>
     api.idempotent<Answer>('POST', `${listingPath(slug, listingId)}/answers`, body, key),
   order: (

@@ -2,11 +2,17 @@
 import { FormattedMessage } from 'react-intl';
 import type { AuditEvent } from '../transparency/audit-api.ts';
 
-export const MARKETPLACE_EVENTS = ['marketplace.listing_published', 'marketplace.listing_closed'];
+export const MARKETPLACE_EVENTS = [
+  'marketplace.listing_published',
+  'marketplace.listing_closed',
+  'marketplace.listing_withdrawn',
+];
 
 export function MarketplaceEvent({ event }: { event: AuditEvent }) {
   if (event.action === 'marketplace.listing_closed')
     return <FormattedMessage id="marketplace.event.closed" />;
+  if (event.action === 'marketplace.listing_withdrawn')
+    return <FormattedMessage id="marketplace.event.withdrawn" />;
   const { kind, title } = event.payload;
   return (
     <FormattedMessage

@@ -44,6 +44,12 @@ export const MARKETPLACE_ERRORS = {
     fr: 'Cette annonce est en pause ou close : elle ne reçoit ni réponse ni commande pour le moment.',
     it: 'Questo annuncio è in pausa o chiuso: per ora non riceve risposte né ordini.',
   },
+  'marketplace.reason_required': {
+    en: 'Say why the listing is withdrawn: its authors will read it.',
+    lv: 'Norādiet, kāpēc sludinājums tiek noņemts: tā autori to izlasīs.',
+    fr: 'Dites pourquoi l’annonce est retirée : ses auteurs le liront.',
+    it: 'Indica perché l’annuncio viene ritirato: i suoi autori lo leggeranno.',
+  },
   'marketplace.listing_closed': {
     en: 'This listing is closed and can no longer change.',
     lv: 'Šis sludinājums ir slēgts, un to vairs nevar mainīt.',
@@ -154,5 +160,17 @@ export const MARKETPLACE_MAILS = {
     lv: 'Labdien, {name}!\n\n{by} atcēla pasūtījumu {quantity} × “{title}” ({amount}). Rezervētā summa ir atbrīvota; nekas netika samaksāts.\n\nJūsu pasūtījumi:\n{link}',
     fr: 'Bonjour {name},\n\n{by} a annulé la commande de {quantity} × « {title} » ({amount}). Le montant réservé est libéré ; rien n’a été payé.\n\nVos commandes :\n{link}',
     it: 'Ciao {name},\n\n{by} ha annullato l’ordine di {quantity} × «{title}» ({amount}). L’importo riservato è liberato; non è stato pagato nulla.\n\nI tuoi ordini:\n{link}',
+  },
+  'mail.marketplace.withdrawn.subject': {
+    en: 'Your listing “{title}” was withdrawn',
+    lv: 'Jūsu sludinājums “{title}” ir noņemts',
+    fr: 'Votre annonce « {title} » a été retirée',
+    it: 'Il tuo annuncio «{title}» è stato ritirato',
+  },
+  'mail.marketplace.withdrawn.body': {
+    en: 'Hello {name},\n\nThe coordinators of {cluster} withdrew your listing “{title}” from the marketplace, for this reason:\n\n{reason}\n\nOrders already placed stay as they are: deliver or cancel them as usual. To talk it over, answer the coordinators. The listing:\n{link}',
+    lv: 'Labdien, {name}!\n\nKlastera {cluster} koordinatori noņēma jūsu sludinājumu “{title}” no tirgus šāda iemesla dēļ:\n\n{reason}\n\nJau veiktie pasūtījumi paliek spēkā: piegādājiet vai atceliet tos kā parasti. Lai to pārrunātu, sazinieties ar koordinatoriem. Sludinājums:\n{link}',
+    fr: 'Bonjour {name},\n\nLes coordinateurs de {cluster} ont retiré votre annonce « {title} » de la place de marché, pour cette raison :\n\n{reason}\n\nLes commandes déjà passées restent valables : livrez-les ou annulez-les comme d’habitude. Pour en parler, écrivez aux coordinateurs. L’annonce :\n{link}',
+    it: 'Ciao {name},\n\nI coordinatori di {cluster} hanno ritirato il tuo annuncio «{title}» dal mercato, per questo motivo:\n\n{reason}\n\nGli ordini già fatti restano validi: consegnali o annullali come al solito. Per parlarne, scrivi ai coordinatori. L’annuncio:\n{link}',
   },
 } as const satisfies Record<string, Translations>;

@@ -6,6 +6,14 @@ export const marketplaceMessages = areaMessages({
     'marketplace.event.published':
       '{kind, select, offer {New offer} other {New want}} in the marketplace: “{title}”.',
     'marketplace.event.closed': 'A marketplace listing was closed.',
+    'marketplace.event.withdrawn': 'The coordinators withdrew a marketplace listing.',
+    'marketplace.withdraw': 'Withdraw this listing',
+    'marketplace.withdraw.title': 'Withdraw “{title}”',
+    'marketplace.withdraw.explain':
+      'The listing closes for good and leaves the marketplace. Orders already placed stay as they are.',
+    'marketplace.withdraw.reason.help': 'Its authors read this reason in a mail; it is not public.',
+    'marketplace.withdraw.submit': 'Withdraw the listing',
+    'marketplace.withdraw.done': '“{title}” was withdrawn.',
     'clusterNav.marketplace': 'Marketplace',
     'marketplace.title': 'Marketplace',
     'marketplace.lead': 'Offers and wants of the cluster’s members, priced in {currency} and in euros.',
@@ -181,6 +189,14 @@ export const marketplaceMessages = areaMessages({
     'marketplace.event.published':
       '{kind, select, offer {Jauns piedāvājums} other {Jauns pieprasījums}} tirgū: “{title}”.',
     'marketplace.event.closed': 'Tirgus sludinājums tika slēgts.',
+    'marketplace.event.withdrawn': 'Koordinatori noņēma tirgus sludinājumu.',
+    'marketplace.withdraw': 'Noņemt šo sludinājumu',
+    'marketplace.withdraw.title': 'Noņemt “{title}”',
+    'marketplace.withdraw.explain':
+      'Sludinājums tiek slēgts pavisam un pazūd no tirgus. Jau veiktie pasūtījumi paliek spēkā.',
+    'marketplace.withdraw.reason.help': 'Tā autori izlasīs šo iemeslu e-pastā; tas nav publisks.',
+    'marketplace.withdraw.submit': 'Noņemt sludinājumu',
+    'marketplace.withdraw.done': '“{title}” ir noņemts.',
     'clusterNav.marketplace': 'Tirgus',
     'marketplace.title': 'Tirgus',
     'marketplace.lead': 'Klastera dalībnieku piedāvājumi un pieprasījumi ar cenām valūtā {currency} un eiro.',
@@ -358,6 +374,15 @@ export const marketplaceMessages = areaMessages({
     'marketplace.event.published':
       '{kind, select, offer {Nouvelle offre} other {Nouvelle demande}} sur le marché : « {title} ».',
     'marketplace.event.closed': 'Une annonce du marché a été close.',
+    'marketplace.event.withdrawn': 'Les coordinateurs ont retiré une annonce du marché.',
+    'marketplace.withdraw': 'Retirer cette annonce',
+    'marketplace.withdraw.title': 'Retirer « {title} »',
+    'marketplace.withdraw.explain':
+      'L’annonce est close définitivement et quitte la place de marché. Les commandes déjà passées restent valables.',
+    'marketplace.withdraw.reason.help':
+      'Ses auteurs liront cette raison dans un courriel ; elle n’est pas publique.',
+    'marketplace.withdraw.submit': 'Retirer l’annonce',
+    'marketplace.withdraw.done': '« {title} » a été retirée.',
     'clusterNav.marketplace': 'Place de marché',
     'marketplace.title': 'Place de marché',
     'marketplace.lead':
@@ -537,6 +562,15 @@ export const marketplaceMessages = areaMessages({
     'marketplace.event.published':
       '{kind, select, offer {Nuova offerta} other {Nuova richiesta}} nel mercato: “{title}”.',
     'marketplace.event.closed': 'Un annuncio del mercato è stato chiuso.',
+    'marketplace.event.withdrawn': 'I coordinatori hanno ritirato un annuncio del mercato.',
+    'marketplace.withdraw': 'Ritira questo annuncio',
+    'marketplace.withdraw.title': 'Ritira «{title}»',
+    'marketplace.withdraw.explain':
+      'L’annuncio si chiude per sempre e lascia il mercato. Gli ordini già fatti restano validi.',
+    'marketplace.withdraw.reason.help':
+      'I suoi autori leggeranno questo motivo in una e-mail; non è pubblico.',
+    'marketplace.withdraw.submit': 'Ritira l’annuncio',
+    'marketplace.withdraw.done': '«{title}» è stato ritirato.',
     'clusterNav.marketplace': 'Mercato',
     'marketplace.title': 'Mercato',
     'marketplace.lead': 'Offerte e richieste dei membri del cluster, con prezzi in {currency} e in euro.',
