@@ -146,6 +146,10 @@ export const participationCases: TenantCaseSet = {
         )(await c.post(`${p}${proposalPath}/coauthors`, { personId: intruder.id }));
         await elsewhere('POST', `${proposalPath}/coauthors`, { personId: intruder.id });
       }),
+      route('GET', '/processes/{processId}/proposals/{proposalId}/coauthor-candidates', async () => {
+        denied(403, 'participation.not_author')(await c.get(`${p}${proposalPath}/coauthor-candidates?q=Co`));
+        await elsewhere('GET', `${proposalPath}/coauthor-candidates?q=Co`);
+      }),
       route('POST', '/processes/{processId}/proposals/{proposalId}/coauthors/me', async () => {
         denied(
           404,

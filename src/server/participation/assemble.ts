@@ -5,6 +5,7 @@ import type { Clock } from '../platform/clock.ts';
 import type { Db } from '../platform/database.ts';
 import type { Mailer } from '../platform/mail.ts';
 import { AnswerService } from './answer-service.ts';
+import { CoauthorCandidateService } from './coauthor-candidate-service.ts';
 import { CommentService } from './comment-service.ts';
 import { FollowService } from './follow-service.ts';
 import { MeetingService } from './meeting-service.ts';
@@ -36,6 +37,7 @@ export function assembleParticipation(deps: ParticipationDeps) {
   return {
     processes: new ProcessService(db, participation, audit, clock),
     proposals,
+    coauthorCandidates: new CoauthorCandidateService(db, participation),
     comments: new CommentService(db, participation, audit, notices),
     answers: new AnswerService(db, participation, audit, notices, proposals, results),
     results,

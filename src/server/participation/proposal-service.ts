@@ -491,6 +491,7 @@ export class ProposalService {
           ParticipationAccess.isOpen(context, 'propose') &&
           isEditable({ state, supportCount: row.support_count, commentCount: row.comment_count }),
         withdraw: isAuthor && mayWithdraw(state),
+        inviteCoauthor: isAuthor && isOpen(state),
         support: opens('support'),
         comment: opens('comment'),
         answer: mayModerate && isOpen(state),

@@ -1,6 +1,7 @@
 /** HTTP for participation: processes, proposals and deliberation, meetings, surveys, results, notifications. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { ParticipationServices } from './assemble.ts';
+import { coauthorCandidateRoutes } from './coauthor-candidate-routes.ts';
 import { followRoutes } from './follow-routes.ts';
 import { meetingRoutes } from './meeting-routes.ts';
 import { notificationRoutes } from './notification-routes.ts';
@@ -18,6 +19,7 @@ export const participationRoutes: FastifyPluginAsyncTypebox<ParticipationRoutesO
   const { rateLimitScale } = options;
   await app.register(processRoutes, { processes: options.processes, rateLimitScale });
   await app.register(proposalRoutes, { ...options, rateLimitScale });
+  await app.register(coauthorCandidateRoutes, { coauthorCandidates: options.coauthorCandidates });
   await app.register(resultRoutes, { results: options.results, trail: options.trail, rateLimitScale });
   await app.register(meetingRoutes, { meetings: options.meetings, rateLimitScale });
   await app.register(surveyRoutes, { surveys: options.surveys, rateLimitScale });

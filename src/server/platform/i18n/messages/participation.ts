@@ -86,6 +86,12 @@ export const PARTICIPATION_ERRORS = {
     fr: 'Vous n’avez pas d’invitation à coécrire cette proposition.',
     it: 'Non hai un invito a essere coautore di questa proposta.',
   },
+  'participation.person_search_too_short': {
+    en: 'Type at least {min} letters of the person’s name.',
+    lv: 'Ierakstiet vismaz {min} personas vārda burtus.',
+    fr: 'Saisissez au moins {min} lettres du nom de la personne.',
+    it: 'Scrivi almeno {min} lettere del nome della persona.',
+  },
   'participation.comment_not_found': {
     en: 'There is no such comment on this proposal.',
     lv: 'Šim priekšlikumam šāda komentāra nav.',
