@@ -1,10 +1,10 @@
 /**
- * In the browser: a coordinator sets a budget up from a process's page, changes its ballot to
- * points before the vote (a maximum above the points a voter has is refused beside its field), adds
- * a project from the process's accepted proposal — found by typing, its fields prefilled and then
- * changed — follows the link to the proposal, which names the budget project, and edits the
- * project. Once the vote opens, anyone reads on the process page what came of the idea. Every page
- * and dialog is checked with axe (WCAG 2.1 A and AA).
+ * In the browser: a coordinator sets a budget up from a process's page (the budget then names its
+ * process), changes its ballot to points before the vote (a maximum above the points a voter has
+ * is refused beside its field), adds a project from the process's accepted proposal — found by
+ * typing, its fields prefilled and then changed — follows the link to the proposal, which names
+ * the budget project, and edits the project. Once the vote opens, anyone reads on the process page
+ * what came of the idea. Every page and dialog is checked with axe (WCAG 2.1 A and AA).
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -103,6 +103,7 @@ describe.skipIf(!hasChromium)('a coordinator’s budget screens in the browser',
     await create.getByRole('button', { name: 'Create the draft' }).click();
     await expectPage(page, BUDGET, 'the new draft budget');
     budgetPath = new URL(page.url()).pathname;
+    await page.getByText('Part of the participatory process').getByRole('link', { name: PROCESS }).waitFor();
 
     await page.getByRole('button', { name: 'Edit the settings' }).click();
     const settings = page.getByRole('dialog', { name: 'Budget settings' });

@@ -6,6 +6,7 @@
 import { Link } from 'react-aria-components';
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
 import { useCluster } from '../clusters/cluster-api.ts';
+import { useProcess } from '../participation/participation-api.ts';
 import { isNotFound } from '../platform/layout/is-not-found.ts';
 import { Loading } from '../platform/layout/loading.tsx';
 import { NotFoundPage } from '../platform/layout/not-found-page.tsx';
@@ -45,6 +46,7 @@ export function BudgetPage({ slug, budgetId }: { slug: string; budgetId: string 
       ) : (
         <div className="stack-lg">
           <Facts budget={data} />
+          {data.processId && <ProcessLink slug={slug} processId={data.processId} />}
           {data.status === 'published' && (
             <p>
               <Link className="button" href={paths.budgetResults(slug, budgetId)}>
@@ -101,6 +103,23 @@ export function BudgetPage({ slug, budgetId }: { slug: string; budgetId: string 
         </div>
       )}
     </Page>
+  );
+}
+
+/** The way back from the vote to the process whose ideas its projects may be. */
+function ProcessLink({ slug, processId }: { slug: string; processId: string }) {
+  const process = useProcess(slug, processId);
+  if (!process.data) return null;
+  return (
+    <p>
+      <FormattedMessage
+        id="budget.partOfProcess"
+        values={{
+          title: process.data.title,
+          link: (chunks) => <Link href={paths.process(slug, processId)}>{chunks}</Link>,
+        }}
+      />
+    </p>
   );
 }
 
