@@ -88,6 +88,8 @@ export interface Proposal {
   readonly commentCount: number;
   readonly publishedAt: string;
   readonly authors: readonly { readonly id: string; readonly displayName: string }[];
+  /** Invitations to co-author still awaiting an answer; shown to the authors only. */
+  readonly invitedCoauthors: readonly { readonly id: string; readonly displayName: string }[];
   readonly answer: {
     readonly state: ProposalState;
     readonly reasoning: string;
@@ -110,9 +112,16 @@ export interface Proposal {
     readonly comment: boolean;
     readonly answer: boolean;
     readonly withdraw: boolean;
+    readonly inviteCoauthor: boolean;
     readonly moderate: boolean;
     readonly edit: boolean;
   };
+}
+
+/** A person of the cluster the authors may invite to co-author their proposal. */
+export interface CoauthorCandidate {
+  readonly personId: string;
+  readonly displayName: string;
 }
 
 export interface Comment {
@@ -386,6 +395,21 @@ export const useProposal = (slug: string, processId: string, proposalId: string)
     queryFn: () => api.get<Proposal>(proposalPath(slug, processId, proposalId)),
   });
 
+/** The server's shortest search for a co-author: fewer letters would list most of the cluster. */
+export const COAUTHOR_SEARCH_MIN_LENGTH = 2;
+
+/** People the authors may invite as co-authors, found by a part of their name (up to ten). */
+export const useCoauthorCandidates = (slug: string, processId: string, proposalId: string, text: string) =>
+  useQuery({
+    queryKey: [...participationKeys.proposal(slug, proposalId), 'coauthor-candidates', text],
+    queryFn: () =>
+      api.get<{ items: CoauthorCandidate[] }>(
+        `${proposalPath(slug, processId, proposalId)}/coauthor-candidates`,
+        { q: text },
+      ),
+    enabled: [...text].length >= COAUTHOR_SEARCH_MIN_LENGTH,
+  });
+
 export const useComments = (slug: string, processId: string, proposalId: string) =>
   usePaged<Comment>(
     participationKeys.comments(slug, proposalId),
@@ -514,6 +538,8 @@ export const participationApi = {
     isAccepting
       ? api.post<Proposal>(`${proposalPath(slug, processId, proposalId)}/coauthors/me`)
       : api.delete<Proposal>(`${proposalPath(slug, processId, proposalId)}/coauthors/me`),
+  inviteCoauthor: (slug: string, processId: string, proposalId: string, personId: string) =>
+    api.post<Proposal>(`${proposalPath(slug, processId, proposalId)}/coauthors`, { personId }),
   withdraw: (slug: string, processId: string, proposalId: string) =>
     api.post<Proposal>(`${proposalPath(slug, processId, proposalId)}/withdraw`),
   answer: (

@@ -21,6 +21,7 @@ import { ModalDialog } from '../platform/layout/modal-dialog.tsx';
 import { paths } from '../platform/routing/paths.ts';
 import { useSession } from '../platform/session/use-session.ts';
 import { BudgetProjectLine } from './budget-project-line.tsx';
+import { CoauthorInvite } from './coauthor-invite.tsx';
 import { CommentForm } from './comment-form.tsx';
 import { ContributionActions } from './contribution-actions.tsx';
 import {
@@ -76,6 +77,7 @@ export function ProposalPage({ slug, processId, proposalId }: Props) {
             mayHide={data.can.moderate && data.hidden === null}
           />
           <SupportBar slug={slug} processId={processId} proposal={data} />
+          {data.can.inviteCoauthor && <CoauthorInvite slug={slug} processId={processId} proposal={data} />}
           <AnswerSection slug={slug} processId={processId} proposal={data} />
           <CommentSection slug={slug} processId={processId} proposal={data} />
         </>

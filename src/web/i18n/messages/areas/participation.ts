@@ -64,6 +64,19 @@ export const participationMessages = areaMessages({
       'You are invited to co-author this proposal. As a co-author you may edit it while no one has reacted to it yet, and you hear of its answer.',
     'participation.acceptCoauthorship': 'Become a co-author',
     'participation.declineCoauthorship': 'Decline',
+    'participation.coauthor.heading': 'Invite a co-author',
+    'participation.coauthor.intro':
+      'Invite people of the cluster to write this proposal with you. They are told, and may accept or decline.',
+    'participation.coauthor.person': 'Person to invite',
+    'participation.coauthor.personHelp':
+      'Type at least two letters of their name, then choose them from the list.',
+    'participation.coauthor.typeMore': 'Type at least {min} letters of a name.',
+    'participation.coauthor.none':
+      'No one to invite by this name (authors and people already invited are not listed).',
+    'participation.coauthor.pick': 'Choose the person from the list.',
+    'participation.coauthor.invite': 'Send the invitation',
+    'participation.coauthor.invited': 'Invitation to co-author sent to {name}.',
+    'participation.coauthor.pending': 'Invited, no answer yet',
     'participation.milestone.title': 'Record a milestone',
     'participation.milestone.what': 'What happened',
     'participation.milestone.when': 'When',
@@ -350,6 +363,19 @@ export const participationMessages = areaMessages({
       'Jūs esat aicināts kļūt par šī priekšlikuma līdzautoru. Kā līdzautors varat to labot, kamēr neviens uz to nav reaģējis, un uzzināsiet atbildi.',
     'participation.acceptCoauthorship': 'Kļūt par līdzautoru',
     'participation.declineCoauthorship': 'Atteikties',
+    'participation.coauthor.heading': 'Uzaicināt līdzautoru',
+    'participation.coauthor.intro':
+      'Aiciniet klastera cilvēkus rakstīt šo priekšlikumu kopā ar jums. Viņi saņems ziņu un varēs piekrist vai atteikties.',
+    'participation.coauthor.person': 'Uzaicināmā persona',
+    'participation.coauthor.personHelp':
+      'Ierakstiet vismaz divus personas vārda burtus un izvēlieties to no saraksta.',
+    'participation.coauthor.typeMore': 'Ierakstiet vismaz {min} vārda burtus.',
+    'participation.coauthor.none':
+      'Nav neviena, ko uzaicināt ar šādu vārdu (autori un jau uzaicinātie netiek rādīti).',
+    'participation.coauthor.pick': 'Izvēlieties personu no saraksta.',
+    'participation.coauthor.invite': 'Nosūtīt uzaicinājumu',
+    'participation.coauthor.invited': 'Uzaicinājums kļūt par līdzautoru nosūtīts: {name}.',
+    'participation.coauthor.pending': 'Uzaicināti, vēl nav atbildējuši',
     'participation.milestone.title': 'Ierakstīt posmu',
     'participation.milestone.what': 'Kas notika',
     'participation.milestone.when': 'Kad',
@@ -637,6 +663,19 @@ export const participationMessages = areaMessages({
       'Vous êtes invité·e à coécrire cette proposition. En tant que coauteur, vous pouvez la modifier tant que personne n’y a réagi, et vous serez informé·e de la réponse.',
     'participation.acceptCoauthorship': 'Devenir coauteur',
     'participation.declineCoauthorship': 'Refuser',
+    'participation.coauthor.heading': 'Inviter un coauteur',
+    'participation.coauthor.intro':
+      'Invitez des personnes du cluster à rédiger cette proposition avec vous. Elles sont prévenues et peuvent accepter ou refuser.',
+    'participation.coauthor.person': 'Personne à inviter',
+    'participation.coauthor.personHelp':
+      'Saisissez au moins deux lettres de son nom, puis choisissez-la dans la liste.',
+    'participation.coauthor.typeMore': 'Saisissez au moins {min} lettres d’un nom.',
+    'participation.coauthor.none':
+      'Personne à inviter sous ce nom (les auteurs et les personnes déjà invitées ne sont pas listés).',
+    'participation.coauthor.pick': 'Choisissez la personne dans la liste.',
+    'participation.coauthor.invite': 'Envoyer l’invitation',
+    'participation.coauthor.invited': 'Invitation à coécrire envoyée à {name}.',
+    'participation.coauthor.pending': 'Invités, sans réponse pour l’instant',
     'participation.milestone.title': 'Enregistrer une étape',
     'participation.milestone.what': 'Ce qui s’est passé',
     'participation.milestone.when': 'Quand',
@@ -926,6 +965,18 @@ export const participationMessages = areaMessages({
       'Sei invitato a essere coautore di questa proposta. Come coautore puoi modificarla finché nessuno vi ha reagito, e saprai della risposta.',
     'participation.acceptCoauthorship': 'Diventa coautore',
     'participation.declineCoauthorship': 'Rifiuta',
+    'participation.coauthor.heading': 'Invita un coautore',
+    'participation.coauthor.intro':
+      'Invita persone del cluster a scrivere questa proposta con te. Vengono avvisate e possono accettare o rifiutare.',
+    'participation.coauthor.person': 'Persona da invitare',
+    'participation.coauthor.personHelp': 'Scrivi almeno due lettere del suo nome, poi sceglila dall’elenco.',
+    'participation.coauthor.typeMore': 'Scrivi almeno {min} lettere di un nome.',
+    'participation.coauthor.none':
+      'Nessuno da invitare con questo nome (autori e persone già invitate non sono elencati).',
+    'participation.coauthor.pick': 'Scegli la persona dall’elenco.',
+    'participation.coauthor.invite': 'Invia l’invito',
+    'participation.coauthor.invited': 'Invito a essere coautore inviato a {name}.',
+    'participation.coauthor.pending': 'Invitati, ancora senza risposta',
     'participation.milestone.title': 'Registra una tappa',
     'participation.milestone.what': 'Cosa è successo',
     'participation.milestone.when': 'Quando',
