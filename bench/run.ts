@@ -3,6 +3,7 @@ import { runApiBenchmark } from './api.ts';
 import { runClearingBenchmark } from './clearing.ts';
 import { runLedgerBenchmark } from './ledger.ts';
 import { runPbBenchmark } from './pb.ts';
+import { runProposalsBenchmark } from './proposals.ts';
 import { runWalletHistoryBenchmark } from './wallet-history.ts';
 
 const BENCHMARKS: Readonly<Record<string, (args: string[]) => Promise<number>>> = {
@@ -10,6 +11,7 @@ const BENCHMARKS: Readonly<Record<string, (args: string[]) => Promise<number>>> 
   clearing: runClearingBenchmark,
   ledger: runLedgerBenchmark,
   pb: runPbBenchmark,
+  proposals: runProposalsBenchmark,
   'wallet-history': runWalletHistoryBenchmark,
 };
 

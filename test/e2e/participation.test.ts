@@ -6,9 +6,9 @@
  * how public input changed the decision, then accepted — and records a milestone on the result's
  * timeline; the resident follows the notification back. A resident answers an anonymous survey; a
  * coordinator records a past meeting, reads the reports, opens and edits a process, plans a meeting
- * and asks a survey. A proposal with 1,000 comments shows its first screen within a second for a
- * returning visitor (the app's files cached). Every page and dialog is checked with axe (WCAG 2.1 A
- * and AA).
+ * and asks a survey. A proposal with 1,000 comments shows its first 20 and the next 20 on demand
+ * (how fast its first screen comes is a benchmark figure: `kopa bench proposals`). Every page and
+ * dialog is checked with axe (WCAG 2.1 A and AA).
  */
 import { sql } from 'kysely';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -405,7 +405,7 @@ describe.skipIf(!hasChromium)('participation in the browser', () => {
     watch.expectNone();
   });
 
-  it('shows the first screen of a proposal with 1,000 comments within a second', async () => {
+  it('shows a proposal with 1,000 comments 20 at a time', async () => {
     const proposal = await asCoordinator('POST', `/clusters/${SLUG}/processes/${processId}/proposals`, {
       title: 'A much discussed idea',
       body: 'Everyone has an opinion.',
@@ -418,20 +418,16 @@ describe.skipIf(!hasChromium)('participation in the browser', () => {
     await sql`update proposal set comment_count = 1000 where id = ${proposal.id}::uuid`.execute(server.db);
 
     const { page, watch } = await openPage();
-    // A returning visitor: the app's files are in the browser's cache, as after any earlier visit.
-    await page.goto(server.url(`/clusters/${SLUG}`));
-    await expectPage(page, CLUSTER_NAME);
-    const started = Date.now();
     await page.goto(
       server.url(`/clusters/${SLUG}/participation/processes/${processId}/proposals/${proposal.id}`),
     );
     await page.getByRole('heading', { level: 1, name: 'A much discussed idea' }).waitFor();
-    await page.locator('.comment-list li').first().waitFor();
-    const firstScreenMs = Date.now() - started;
-    console.log(`proposal with 1,000 comments: first screen in ${firstScreenMs} ms`);
-    expect(firstScreenMs).toBeLessThan(1000);
     await page.getByRole('heading', { name: '1,000 comments' }).waitFor();
+    await page.locator('.comment-list li').first().waitFor();
     expect(await page.locator('.comment-list li').count()).toBe(20);
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await page.locator('.comment-list li').nth(39).waitFor();
+    expect(await page.locator('.comment-list li').count()).toBe(40);
     await expectNoAxeViolations(page, 'a proposal with many comments');
     watch.expectNone();
   });

@@ -6,7 +6,7 @@ import { badRequest } from '../platform/errors.ts';
 import { decodeCursor } from '../platform/http/pagination.ts';
 import { isUuid } from '../platform/ids.ts';
 
-type Part = 'uuid' | 'text' | 'int' | 'bigint' | 'instant';
+type Part = 'uuid' | 'text' | 'int' | 'instant';
 type Value<P extends Part> = P extends 'int' ? number : string;
 type Values<P extends readonly Part[]> = { -readonly [K in keyof P]: Value<P[K]> };
 
@@ -14,7 +14,6 @@ const isValid: Record<Part, (value: string | number) => boolean> = {
   uuid: (value) => typeof value === 'string' && isUuid(value),
   text: (value) => typeof value === 'string',
   int: (value) => Number.isSafeInteger(value),
-  bigint: (value) => typeof value === 'string' && /^-?\d{1,19}$/.test(value),
   instant: (value) => typeof value === 'string' && !Number.isNaN(new Date(value).getTime()),
 };
 

@@ -1,5 +1,6 @@
 /** SQL for participatory processes and their phases. Scoped by cluster. */
 import type { Kysely } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Database, ParticipatoryProcessTable, ProcessPhaseTable } from '../platform/database.ts';
 
 type Q = Kysely<Database>;
@@ -15,6 +16,35 @@ export const processRepo = {
       .where('cluster_id', '=', clusterId)
       .where('id', '=', id)
       .executeTakeFirst(),
+
+  /** The process with its phases in order, in one round trip: every participation request starts with it. */
+  findWithPhases: async (db: Q, clusterId: string, id: string) => {
+    const row = await db
+      .selectFrom('participatory_process as process')
+      .selectAll('process')
+      .select((eb) =>
+        jsonArrayFrom(
+          eb
+            .selectFrom('process_phase')
+            .selectAll('process_phase')
+            .whereRef('process_phase.cluster_id', '=', 'process.cluster_id')
+            .whereRef('process_phase.process_id', '=', 'process.id')
+            .orderBy('process_phase.starts_at'),
+        ).as('phases'),
+      )
+      .where('process.cluster_id', '=', clusterId)
+      .where('process.id', '=', id)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const { phases, ...process } = row;
+    // JSON carries the phases' instants as text.
+    const phaseRows: ProcessPhaseTable[] = phases.map((phase) => ({
+      ...phase,
+      starts_at: new Date(phase.starts_at),
+      ends_at: new Date(phase.ends_at),
+    }));
+    return { process: process as ParticipatoryProcessTable, phases: phaseRows };
+  },
 
   update: (db: Q, clusterId: string, id: string, patch: Partial<ParticipatoryProcessTable>) =>
     db

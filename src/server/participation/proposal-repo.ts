@@ -17,7 +17,37 @@ export interface ProposalFilter {
 export type ProposalOrder =
   | { readonly sort: 'newest'; readonly after: [string] | null }
   | { readonly sort: 'support'; readonly after: [number, string] | null }
-  | { readonly sort: 'random'; readonly seed: number; readonly after: [string, string] | null };
+  | { readonly sort: 'random'; readonly seed: number; readonly after: [number, string] | null };
+
+/**
+ * The seeded random order goes round a circle: each proposal's `shuffle_key` is its place on it,
+ * drawn by the database when the proposal is inserted (migration 0015; it is not in the table's
+ * type, as nothing but this order reads or writes it), and the seed picks where the list starts.
+ */
+const SHUFFLE_KEYS = 2 ** 31;
+
+/** Where a seed starts on the circle: the high bits of a multiplicative hash, so near seeds start far apart. */
+const shuffleStart = (seed: number) => Math.imul(seed, 0x9e3779b1) >>> 1;
+
+/** A key's place in the order that starts at `start`: its distance round the circle. */
+const shufflePosition = (key: number, start: number) => (key - start + SHUFFLE_KEYS) % SHUFFLE_KEYS;
+
+export interface ListedProposal {
+  readonly id: string;
+  readonly title: string;
+  readonly category: string;
+  readonly state: string;
+  readonly support_count: number;
+  readonly comment_count: number;
+  readonly estimated_cost_cents: number | null;
+  readonly location_text: string;
+  readonly published_at: Date;
+  readonly hidden_at: Date | null;
+  readonly author_name: string;
+  readonly has_supported: boolean;
+  /** In the seeded random order: the row's place in it, for the cursor. */
+  readonly shuffle_position?: number;
+}
 
 /** The filter's conditions on `proposal as p`. */
 function matching(filter: ProposalFilter) {
@@ -67,19 +97,23 @@ export const proposalRepo = {
       .returning(['support_count', 'comment_count'])
       .executeTakeFirstOrThrow(),
 
-  /** One page of a process's proposals in the asked order, by keyset; fetches one extra row. */
-  list: (
+  /**
+   * One page of a process's proposals in the asked order, by keyset; fetches one extra row. With a
+   * viewer, each row says whether she supports it.
+   */
+  list: async (
     db: Q,
     clusterId: string,
     processId: string,
     filter: ProposalFilter,
     order: ProposalOrder,
     limit: number,
-  ) => {
-    let query = db
+    viewerId: string | null,
+  ): Promise<ListedProposal[]> => {
+    const query = db
       .selectFrom('proposal as p')
       .innerJoin('person', 'person.id', 'p.author_id')
-      .select([
+      .select((eb) => [
         'p.id',
         'p.title',
         'p.category',
@@ -91,63 +125,77 @@ export const proposalRepo = {
         'p.published_at',
         'p.hidden_at',
         'person.display_name as author_name',
+        viewerId === null
+          ? sql<boolean>`false`.as('has_supported')
+          : eb
+              .exists(
+                eb
+                  .selectFrom('proposal_support as s')
+                  .select('s.person_id')
+                  // The cluster as a value, not from the row: so the planner may also read the
+                  // viewer's supports once through her index and hash them.
+                  .where('s.cluster_id', '=', clusterId)
+                  .whereRef('s.proposal_id', '=', 'p.id')
+                  .where('s.person_id', '=', viewerId),
+              )
+              .$castTo<boolean>()
+              .as('has_supported'),
       ])
       .where('p.cluster_id', '=', clusterId)
       .where('p.process_id', '=', processId)
       .where(matching(filter));
     if (order.sort === 'newest') {
       const after = order.after;
-      query = query
+      return query
         .$if(after !== null, (qb) => qb.where('p.id', '<', (after as [string])[0]))
-        .orderBy('p.id', 'desc');
-    } else if (order.sort === 'support') {
+        .orderBy('p.id', 'desc')
+        .limit(limit + 1)
+        .execute();
+    }
+    if (order.sort === 'support') {
       const after = order.after;
-      query = query
+      return query
         .$if(after !== null, (qb) =>
           qb.where(sql<boolean>`(p.support_count, p.id) < (${after?.[0]}::int, ${after?.[1]}::uuid)`),
         )
         .orderBy('p.support_count', 'desc')
-        .orderBy('p.id', 'desc');
-    } else {
-      // A permutation of its own for each seed: PostgreSQL's stable 64-bit hash of the id with the
-      // seed (no string building). Every row's key is computed to find a page, so the page's ids
-      // are found on the proposal table alone and only they are joined and returned.
-      const shuffled = sql`uuid_hash_extended(p.id, ${order.seed}::bigint)`;
-      const after = order.after;
-      const page = db
-        .selectFrom('proposal as p')
-        .select('p.id')
-        .where('p.cluster_id', '=', clusterId)
-        .where('p.process_id', '=', processId)
-        .where(matching(filter))
-        .$if(after !== null, (qb) =>
-          qb.where(sql<boolean>`(${shuffled}, p.id) > (${after?.[0]}::bigint, ${after?.[1]}::uuid)`),
-        )
-        .orderBy(shuffled)
-        .orderBy('p.id')
-        .limit(limit + 1);
-      query = query
-        .select(sql<string>`${shuffled}::text`.as('shuffle_key'))
-        .where('p.id', 'in', page)
-        .orderBy(shuffled)
-        .orderBy('p.id');
+        .orderBy('p.id', 'desc')
+        .limit(limit + 1)
+        .execute();
     }
-    return query.limit(limit + 1).execute() as Promise<
-      {
-        id: string;
-        title: string;
-        category: string;
-        state: string;
-        support_count: number;
-        comment_count: number;
-        estimated_cost_cents: number | null;
-        location_text: string;
-        published_at: Date;
-        hidden_at: Date | null;
-        author_name: string;
-        shuffle_key?: string;
-      }[]
-    >;
+    // Round the circle from the seed's start: the keys from the start up, then those below it. Each
+    // arc is a range of the shuffle index; the second is read only when a page reaches past the first.
+    const start = shuffleStart(order.seed);
+    const arcs = [
+      { from: start, to: SHUFFLE_KEYS },
+      { from: 0, to: start },
+    ];
+    const after =
+      order.after === null
+        ? null
+        : {
+            key: (order.after[0] + start) % SHUFFLE_KEYS,
+            id: order.after[1],
+            arc: order.after[0] < SHUFFLE_KEYS - start ? 0 : 1,
+          };
+    const rows: ListedProposal[] = [];
+    for (let arc = after?.arc ?? 0; arc < arcs.length && rows.length <= limit; arc++) {
+      const { from, to } = arcs[arc] as { from: number; to: number };
+      if (from === to) continue;
+      const inArc = await query
+        .select(sql<number>`p.shuffle_key`.as('shuffle_key'))
+        .where(sql<boolean>`p.shuffle_key >= ${from}::bigint and p.shuffle_key < ${to}::bigint`)
+        .$if(after !== null && after.arc === arc, (qb) =>
+          qb.where(sql<boolean>`(p.shuffle_key, p.id) > (${after?.key}::int, ${after?.id}::uuid)`),
+        )
+        .orderBy(sql`p.shuffle_key`)
+        .orderBy('p.id')
+        .limit(limit + 1 - rows.length)
+        .execute();
+      for (const { shuffle_key, ...row } of inArc)
+        rows.push({ ...row, shuffle_position: shufflePosition(shuffle_key, start) });
+    }
+    return rows;
   },
 
   /** Proposals of the process whose titles look like the draft's (trigram similarity). */

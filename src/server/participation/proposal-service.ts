@@ -88,34 +88,27 @@ export class ProposalService {
   ) {}
 
   async list(actor: Actor, slug: string, processId: string, query: ProposalListQuery) {
-    const context = await this.participation.read(actor, slug, processId);
+    const access = await this.participation.access.read(actor, slug);
     const order = this.order(query);
     const rows = await proposalRepo.list(
       this.db,
-      context.clusterId,
+      access.cluster.id,
       processId,
       {
         category: query.category,
         state: query.state,
-        includeHidden: Access.can(context.access, 'participation.manage'),
+        includeHidden: Access.can(access, 'participation.manage'),
       },
       order,
       query.limit,
+      access.actor?.personId ?? null,
     );
+    if (rows.length === 0) await this.participation.requireProcess(access.cluster.id, processId);
     const page = toPage(rows, query.limit, (row) => {
       if (order.sort === 'support') return [row.support_count, row.id];
-      if (order.sort === 'random') return [row.shuffle_key ?? '', row.id];
+      if (order.sort === 'random') return [row.shuffle_position ?? 0, row.id];
       return [row.id];
     });
-    const viewer = context.access.actor;
-    const supported = viewer
-      ? await supportRepo.supportedAmong(
-          this.db,
-          context.clusterId,
-          viewer.personId,
-          page.items.map((row) => row.id),
-        )
-      : new Set<string>();
     return {
       nextCursor: page.nextCursor,
       items: page.items.map((row) => ({
@@ -130,7 +123,7 @@ export class ProposalService {
         publishedAt: row.published_at.toISOString(),
         authorName: row.author_name,
         isHidden: row.hidden_at !== null,
-        hasSupported: supported.has(row.id),
+        hasSupported: row.has_supported,
       })),
     };
   }
@@ -401,7 +394,7 @@ export class ProposalService {
     if (query.sort === 'support')
       return { sort: 'support', after: readCursor(query.cursor, ['int', 'uuid']) };
     if (query.sort === 'random') {
-      return { sort: 'random', seed: query.seed ?? 0, after: readCursor(query.cursor, ['bigint', 'uuid']) };
+      return { sort: 'random', seed: query.seed ?? 0, after: readCursor(query.cursor, ['int', 'uuid']) };
     }
     return { sort: 'newest', after: readCursor(query.cursor, ['uuid']) };
   }

@@ -257,9 +257,11 @@ describe('supporting', () => {
 
 describe('listing proposals', () => {
   let process: TestProcess;
+  type Resident = Awaited<ReturnType<typeof resident>>;
+  let people: [Resident, Resident, Resident];
   beforeAll(async () => {
     process = await openProcess(ctx, { body: { supportsPerPerson: 100 } });
-    const people = [
+    people = [
       await resident(ctx, process.slug),
       await resident(ctx, process.slug),
       await resident(ctx, process.slug),
@@ -303,13 +305,28 @@ describe('listing proposals', () => {
     ]);
   });
 
+  it('marks the proposals a signed-in reader supports, and none for an anonymous reader', async () => {
+    const supported = (body: { items: { title: string; hasSupported: boolean }[] }) =>
+      body.items.filter((p) => p.hasSupported).map((p) => p.title);
+    const url = `${process.proposalsUrl}?sort=support`;
+    expect(supported(expectOk(await people[2].client.get(url)))).toEqual(['Bench by the river']);
+    expect(supported(expectOk(await people[0].client.get(url)))).toEqual([
+      'Bench by the river',
+      'Night bus',
+      'Bike racks',
+      'Tool library',
+    ]);
+    expect(supported(expectOk(await ctx.client().get(url)))).toEqual([]);
+  });
+
   it('shuffles by a seed: the same seed gives the same order across pages, another seed another order', async () => {
     const one = await allPages(`${process.proposalsUrl}?sort=random&seed=123`, 2);
     const again = await allPages(`${process.proposalsUrl}?sort=random&seed=123`, 3);
     expect(again.map((p) => p.id)).toEqual(one.map((p) => p.id));
     expect(new Set(one.map((p) => p.id)).size).toBe(5);
+    // A seed picks where the shuffled circle starts; among 40 seeds, some start between other proposals.
     const orders = new Set<string>();
-    for (let seed = 1; seed <= 6; seed++) {
+    for (let seed = 1; seed <= 40; seed++) {
       orders.add(
         (await allPages(`${process.proposalsUrl}?sort=random&seed=${seed}`, 100)).map((p) => p.title).join(),
       );
