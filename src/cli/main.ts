@@ -41,6 +41,10 @@ const USAGE = `Usage: kopa <command>
   bench wallet-history [--quick] [--json]
                                 wallet history pages over 1,000,000 transfers
                                 (bench/results/wallet-history.json)
+  bench proposals [--quick] [--json]
+                                proposal list pages over 10,000 proposals at 50 connections, and
+                                a 1,000-comment proposal's first screen in Chromium
+                                (bench/results/proposals.json)
 
 Configuration comes from the environment: PORT, DATABASE_URL, KOPA_DATA_DIR, KOPA_PUBLIC_URL,
 SMTP_HOST, SMTP_PORT, SMTP_SECURE, SMTP_USER, SMTP_PASSWORD, SMTP_FROM, KOPA_DEMO.`;
