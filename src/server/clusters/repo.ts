@@ -1,5 +1,6 @@
 /** SQL for clusters, the roles people hold in them, and invitations. Every query is scoped by cluster. */
 import { type Kysely, sql } from 'kysely';
+import type { ClusterRole } from '../../domain/clusters/roles.ts';
 import type { ClusterTable, Database } from '../platform/database.ts';
 
 type Q = Kysely<Database>;
@@ -98,6 +99,17 @@ export const roleRepo = {
       .where('person_id', '=', personId)
       .$if(role !== undefined, (qb) => qb.where('role', '=', role as string))
       .executeTakeFirst()) !== undefined,
+
+  /** One person's roles in the cluster. */
+  rolesOf: async (db: Q, clusterId: string, personId: string) =>
+    (
+      await db
+        .selectFrom('cluster_role')
+        .select('role')
+        .where('cluster_id', '=', clusterId)
+        .where('person_id', '=', personId)
+        .execute()
+    ).map((row) => row.role as ClusterRole),
 
   /** Locks the cluster's coordinator rows, so two revocations cannot leave none. */
   coordinatorCount: async (db: Q, clusterId: string) =>

@@ -42,6 +42,9 @@ describe('finding a co-author', () => {
     expect(JSON.stringify(found)).not.toContain('@');
     // LIKE's wildcards are letters like any other.
     expect(expectOk(await author.client.get(candidatesOf(proposal.url, '%_'))).items).toEqual([]);
+    // Nor can the observer be invited by id: the invitation follows the search's rule.
+    const invited = await author.client.post(`${proposal.url}/coauthors`, { personId: observer.id });
+    expect([invited.status, invited.body.error.code]).toEqual([404, 'participation.coauthor_not_person']);
   });
 
   it('shows at most ten people', async () => {

@@ -12,6 +12,10 @@ import {
   mayWithdraw,
   type ProposalState,
 } from '../../domain/participation/proposal-state.ts';
+import {
+  mayTakePart as rolesMayTakePart,
+  type WhoMayTakePart,
+} from '../../domain/participation/take-part.ts';
 import { roleRepo } from '../clusters/repo.ts';
 import { Access } from '../platform/access.ts';
 import type { Actor } from '../platform/auth/viewer.ts';
@@ -251,7 +255,10 @@ export class ProposalService {
     await this.db.transaction().execute(async (tx) => {
       const row = await this.lockAsAuthor(tx, context, proposalId);
       if (!isOpen(row.state as ProposalState)) throw notOpen(row.state);
-      if (!(await roleRepo.has(tx, context.clusterId, personId))) {
+      // Only someone who could accept: a person of the cluster who may take part in this process.
+      const roles = await roleRepo.rolesOf(tx, context.clusterId, personId);
+      const rule = context.process.who_may_take_part as WhoMayTakePart;
+      if (roles.length === 0 || !rolesMayTakePart(rule, { roles, isPlatformAdmin: false })) {
         throw notFound('participation.coauthor_not_person');
       }
       if ((await authorRepo.count(tx, context.clusterId, proposalId)) >= MAX_COAUTHORS) {
