@@ -3,13 +3,19 @@
  * text it is sent; for the short lookups that each request makes (the session, the cluster and
  * its roles, an account and its mandate) that is most of the work. A text seen often enough gets
  * a name, and the driver then prepares it once per connection and afterwards only binds and runs
- * it. Cold and one-off texts (IN lists of varying length, migrations, transaction control) stay
- * unnamed, and the number of names is bounded, so no connection holds more than `maxNames`
- * prepared statements.
+ * it. Cold and one-off texts (IN lists of varying length, migrations, transaction control) and
+ * searches by a pattern stay unnamed, and the number of names is bounded, so no connection holds
+ * more than `maxNames` prepared statements.
  */
 import type pg from 'pg';
 
 const PREPARABLE = /^\s*(select|insert|update|delete|with)\b/i;
+/**
+ * A pattern's selectivity decides the best plan (a rare word: the trigram index; a common one: walk
+ * the history in order), and a prepared statement soon runs one generic plan for every pattern:
+ * a search by text is planned afresh each time.
+ */
+const PLANNED_EACH_TIME = /\b(i?like|similar to)\b|~~/i;
 
 export class StatementNames {
   private readonly seen = new Map<string, number>();
@@ -27,7 +33,8 @@ export class StatementNames {
   nameFor(text: string): string | undefined {
     const name = this.names.get(text);
     if (name !== undefined) return name;
-    if (this.names.size >= this.maxNames || !PREPARABLE.test(text)) return undefined;
+    if (this.names.size >= this.maxNames || !PREPARABLE.test(text) || PLANNED_EACH_TIME.test(text))
+      return undefined;
     const count = (this.seen.get(text) ?? 0) + 1;
     if (count < this.preparedAfter) {
       if (this.seen.size >= this.maxCounted) this.seen.clear();
