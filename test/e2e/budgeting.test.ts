@@ -5,13 +5,12 @@
  * resident spreads points with the arrow keys alone, hearing how many are left, is told in words
  * when they gave too many, and casts the ballot. Pages are checked with axe (WCAG 2.1 A and AA).
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from './support/accessibility.ts';
 import { expectPage } from './support/app-page.ts';
 import { type ApiSession, apiAs } from './support/arrange.ts';
-import { hasChromium, launchBrowser } from './support/browser.ts';
-import { type PageProblems, watchPage } from './support/page-watch.ts';
+import { hasChromium, launchBrowser, openWatchedPage } from './support/browser.ts';
 import { createPerson, signIn, type TestPerson, uniqueEmail } from './support/people.ts';
 import { startWebServer, type WebServer } from './support/web-server.ts';
 
@@ -28,13 +27,7 @@ describe.skipIf(!hasChromium)('participatory budgeting in the browser', () => {
   let budgetPath: string;
   let pointsBudgetPath: string;
 
-  const openPage = async (): Promise<{ page: Page; watch: PageProblems }> => {
-    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
-    context.setDefaultTimeout(8_000);
-    contexts.push(context);
-    const page = await context.newPage();
-    return { page, watch: watchPage(page) };
-  };
+  const openPage = () => openWatchedPage(browser, contexts);
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startWebServer(), launchBrowser()]);

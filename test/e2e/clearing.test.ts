@@ -11,9 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from './support/accessibility.ts';
 import { expectPage, visit } from './support/app-page.ts';
 import { addMember, apiAs } from './support/arrange.ts';
-import { hasChromium, launchBrowser } from './support/browser.ts';
+import { hasChromium, launchBrowser, openWatchedPage } from './support/browser.ts';
 import { expectFocusOnMainHeading } from './support/focus.ts';
-import { type PageProblems, watchPage } from './support/page-watch.ts';
+import type { PageProblems } from './support/page-watch.ts';
 import { createPerson, signIn, type TestPerson, uniqueEmail } from './support/people.ts';
 import { startWebServer, type WebServer } from './support/web-server.ts';
 
@@ -32,13 +32,7 @@ describe.skipIf(!hasChromium)('clearing of invoices in the browser', () => {
   let coordinatorPage: Page;
   let coordinatorWatch: PageProblems;
 
-  const openPage = async () => {
-    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
-    context.setDefaultTimeout(8_000);
-    contexts.push(context);
-    const page = await context.newPage();
-    return { page, watch: watchPage(page) };
-  };
+  const openPage = () => openWatchedPage(browser, contexts);
 
   /** A representative's own browser, signed in and on the clearing page. */
   const signedInRepresentative = async (organisation: string) => {

@@ -9,8 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from './support/accessibility.ts';
 import { expectPage } from './support/app-page.ts';
 import { apiAs } from './support/arrange.ts';
-import { hasChromium, launchBrowser } from './support/browser.ts';
-import { type PageProblems, watchPage } from './support/page-watch.ts';
+import { hasChromium, launchBrowser, openWatchedPage } from './support/browser.ts';
 import { createPerson, signIn, type TestPerson, uniqueEmail } from './support/people.ts';
 import { startWebServer, type WebServer } from './support/web-server.ts';
 
@@ -27,13 +26,7 @@ describe.skipIf(!hasChromium)('co-authoring a proposal in the browser', () => {
   let neighbour: TestPerson;
   let proposalPath: string;
 
-  const openPage = async (): Promise<{ page: Page; watch: PageProblems }> => {
-    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
-    context.setDefaultTimeout(8_000);
-    contexts.push(context);
-    const page = await context.newPage();
-    return { page, watch: watchPage(page) };
-  };
+  const openPage = () => openWatchedPage(browser, contexts);
 
   /** The names under "Authors" on the proposal page. */
   const authorsOn = (page: Page) =>

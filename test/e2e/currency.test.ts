@@ -12,9 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from './support/accessibility.ts';
 import { expectPage, settle, visit } from './support/app-page.ts';
 import { addMember, apiAs } from './support/arrange.ts';
-import { hasChromium, launchBrowser } from './support/browser.ts';
+import { hasChromium, launchBrowser, openWatchedPage } from './support/browser.ts';
 import { expectFocusOnMainHeading } from './support/focus.ts';
-import { type PageProblems, watchPage } from './support/page-watch.ts';
+import type { PageProblems } from './support/page-watch.ts';
 import { createPerson, signIn, type TestPerson, uniqueEmail } from './support/people.ts';
 import { startWebServer, type WebServer } from './support/web-server.ts';
 
@@ -35,16 +35,7 @@ describe.skipIf(!hasChromium)('the cluster currency in the browser', () => {
   let payerPage: Page;
   let payerWatch: PageProblems;
 
-  const openPage = async (options: { width?: number } = {}) => {
-    const context = await browser.newContext({
-      locale: 'en-GB',
-      viewport: { width: options.width ?? 1280, height: 900 },
-    });
-    context.setDefaultTimeout(8_000);
-    contexts.push(context);
-    const page = await context.newPage();
-    return { page, watch: watchPage(page) };
-  };
+  const openPage = (options: { width?: number } = {}) => openWatchedPage(browser, contexts, options);
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startWebServer(), launchBrowser()]);

@@ -13,9 +13,9 @@ import { TINY_PNG_BASE64 } from '../support/marketplace-fixture.ts';
 import { expectNoAxeViolations } from './support/accessibility.ts';
 import { expectPage } from './support/app-page.ts';
 import { type ApiSession, addMember, apiAs } from './support/arrange.ts';
-import { hasChromium, launchBrowser } from './support/browser.ts';
+import { hasChromium, launchBrowser, openWatchedPage } from './support/browser.ts';
 import { expectFocusOnMainHeading } from './support/focus.ts';
-import { type PageProblems, watchPage } from './support/page-watch.ts';
+import type { PageProblems } from './support/page-watch.ts';
 import { createPerson, signIn, type TestPerson, uniqueEmail } from './support/people.ts';
 import { selectOption } from './support/select-option.ts';
 import { startWebServer, type WebServer } from './support/web-server.ts';
@@ -41,13 +41,7 @@ describe.skipIf(!hasChromium)('the marketplace in the browser', () => {
   let asCoordinator: ApiSession;
   let coordinator: TestPerson;
 
-  const openPage = async () => {
-    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
-    context.setDefaultTimeout(8_000);
-    contexts.push(context);
-    const page = await context.newPage();
-    return { page, watch: watchPage(page) };
-  };
+  const openPage = () => openWatchedPage(browser, contexts);
 
   /** A wallet's figures, as the coordinator reads them through the API. */
   const wallet = async (organisation: string) =>

@@ -11,14 +11,13 @@
  * dialog is checked with axe (WCAG 2.1 A and AA).
  */
 import { sql } from 'kysely';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from './support/accessibility.ts';
 import { expectPage } from './support/app-page.ts';
 import { type ApiSession, apiAs } from './support/arrange.ts';
-import { hasChromium, launchBrowser } from './support/browser.ts';
+import { hasChromium, launchBrowser, openWatchedPage } from './support/browser.ts';
 import { expectFocusOnMainHeading } from './support/focus.ts';
-import { type PageProblems, watchPage } from './support/page-watch.ts';
 import { createPerson, signIn, type TestPerson, uniqueEmail } from './support/people.ts';
 import { selectOption } from './support/select-option.ts';
 import { startWebServer, type WebServer } from './support/web-server.ts';
@@ -42,13 +41,7 @@ describe.skipIf(!hasChromium)('participation in the browser', () => {
   let proposalUrl: string;
   let residentId: string;
 
-  const openPage = async (): Promise<{ page: Page; watch: PageProblems }> => {
-    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
-    context.setDefaultTimeout(8_000);
-    contexts.push(context);
-    const page = await context.newPage();
-    return { page, watch: watchPage(page) };
-  };
+  const openPage = () => openWatchedPage(browser, contexts);
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startWebServer(), launchBrowser()]);

@@ -11,9 +11,9 @@ import { DEFAULT_SETTINGS } from '../support/currency-fixture.ts';
 import { expectNoAxeViolations } from './support/accessibility.ts';
 import { expectPage } from './support/app-page.ts';
 import { addMember, apiAs } from './support/arrange.ts';
-import { hasChromium, launchBrowser } from './support/browser.ts';
+import { hasChromium, launchBrowser, openWatchedPage } from './support/browser.ts';
 import { expectFocusOnMainHeading } from './support/focus.ts';
-import { type PageProblems, watchPage } from './support/page-watch.ts';
+import type { PageProblems } from './support/page-watch.ts';
 import { createPerson, signIn, type TestPerson, uniqueEmail } from './support/people.ts';
 import { selectOption } from './support/select-option.ts';
 import { startWebServer, type WebServer } from './support/web-server.ts';
@@ -33,13 +33,7 @@ describe.skipIf(!hasChromium)('payment requests in the browser', () => {
   let requesterPage: Page;
   let requesterWatch: PageProblems;
 
-  const openPage = async () => {
-    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
-    context.setDefaultTimeout(8_000);
-    contexts.push(context);
-    const page = await context.newPage();
-    return { page, watch: watchPage(page) };
-  };
+  const openPage = () => openWatchedPage(browser, contexts);
   const requestsPath = (name: string) => `/clusters/${SLUG}/currency/${accounts[name]}/requests`;
 
   beforeAll(async () => {

@@ -3,7 +3,8 @@
  * missing Chromium fails the run; elsewhere the browser tests are skipped with a message.
  */
 import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type PageProblems, watchPage } from './page-watch.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM_PATH);
@@ -27,4 +28,23 @@ export function launchBrowser(): Promise<Browser> {
       '--no-first-run',
     ],
   });
+}
+
+/**
+ * A page in a fresh context — English, desktop-wide unless `width` says otherwise, 8 s waits — with
+ * its console and failed requests watched. The context joins `contexts`, for the test to close.
+ */
+export async function openWatchedPage(
+  browser: Browser,
+  contexts: BrowserContext[],
+  options: { width?: number } = {},
+): Promise<{ page: Page; watch: PageProblems }> {
+  const context = await browser.newContext({
+    locale: 'en-GB',
+    viewport: { width: options.width ?? 1280, height: 900 },
+  });
+  context.setDefaultTimeout(8_000);
+  contexts.push(context);
+  const page = await context.newPage();
+  return { page, watch: watchPage(page) };
 }
