@@ -15,6 +15,7 @@ import { loadConfig } from '../src/server/platform/config.ts';
 import type { Db } from '../src/server/platform/database.ts';
 import { openRuntime, type Runtime } from '../src/server/runtime.ts';
 import { postmasterPid } from './cpu-accounting.ts';
+import { type ProfiledDatabase, profiledDatabase } from './statement-profile.ts';
 
 export interface BenchKopa {
   readonly runtime: Runtime;
@@ -115,4 +116,30 @@ export function runLoadJob<Job, Summary>(child: ChildProcess, job: Job): Promise
     });
     child.send(job as object);
   });
+}
+
+/**
+ * Kopa whose application sends its statements through a pool of `connections` that times them and
+ * can record them (bench/statement-profile.ts) — to say how many round trips a request makes and
+ * to explain their plans.
+ */
+export async function startProfiledBenchKopa(
+  name: string,
+  log: (line: string) => void,
+  connections: number,
+): Promise<{ kopa: BenchKopa; profiled: ProfiledDatabase }> {
+  let profiled: ProfiledDatabase | undefined;
+  const kopa = await startBenchKopa({
+    name,
+    log,
+    prepare: (databaseUrl) => {
+      profiled = profiledDatabase(databaseUrl, connections);
+      return profiled;
+    },
+  });
+  if (!profiled) {
+    await kopa.close();
+    throw new Error('the application started without its profiled pool');
+  }
+  return { kopa, profiled };
 }

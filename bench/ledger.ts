@@ -41,11 +41,11 @@ import {
   ledgerViolations,
   totalOf,
 } from '../test/currency/support/ledger-invariants.ts';
-import { type BenchKopa, forkLoadProcess, runLoadJob, startBenchKopa } from './bench-kopa.ts';
+import { type BenchKopa, forkLoadProcess, runLoadJob, startProfiledBenchKopa } from './bench-kopa.ts';
 import { type CpuSplit, startCpuAccounting } from './cpu-accounting.ts';
 import type { PaymentLoadJob, PaymentLoadSummary } from './payment-load.ts';
 import { type LedgerSeed, seedLedger } from './seed-ledger.ts';
-import { type ProfiledDatabase, profiledDatabase, type StatementStats } from './statement-profile.ts';
+import type { ProfiledDatabase, StatementStats } from './statement-profile.ts';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 const RESULTS_FILE = path.join(BENCH_DIR, 'results', 'ledger.json');
@@ -376,22 +376,14 @@ export async function runLedgerBenchmark(args: readonly string[]): Promise<numbe
   const log = (line: string) => (values.json ? process.stderr : process.stdout).write(`${line}\n`);
 
   let kopa: BenchKopa | null = null;
-  const pools: { timed?: ProfiledDatabase } = {};
   let child: ChildProcess | null = null;
   try {
-    kopa = await startBenchKopa({
-      name: 'ledger',
-      log,
-      // The application gets its own pool, of the size `kopa serve` uses, whose statements are timed.
-      prepare: (databaseUrl) => {
-        pools.timed = profiledDatabase(databaseUrl, APP_POOL_CONNECTIONS);
-        return pools.timed;
-      },
-    });
+    // The application gets its own pool, of the size `kopa serve` uses, whose statements are timed.
+    const started = await startProfiledBenchKopa('ledger', log, APP_POOL_CONNECTIONS);
+    kopa = started.kopa;
+    const timed = started.profiled;
     const { runtime, origin, postmaster } = kopa;
     const { port, password } = kopa.postgres;
-    const { timed } = pools;
-    if (!timed) throw new Error('the application started without its timed pool');
     const db = runtime.db;
     const seedStartedAt = performance.now();
     const seed: LedgerSeed = await seedLedger(db, runtime.audit, runtime.clock, {

@@ -50,10 +50,10 @@ import { encodeCursor } from '../src/server/platform/http/pagination.ts';
 import { newId } from '../src/server/platform/ids.ts';
 import { launchBrowser } from '../test/e2e/support/browser.ts';
 import { ensureWebBuild } from '../test/e2e/support/web-build.ts';
-import { type BenchKopa, forkLoadProcess, runLoadJob, startBenchKopa } from './bench-kopa.ts';
+import { type BenchKopa, forkLoadProcess, runLoadJob, startProfiledBenchKopa } from './bench-kopa.ts';
 import { type CpuSplit, startCpuAccounting } from './cpu-accounting.ts';
 import type { LoadJob, LoadSummary } from './load-generator.ts';
-import { type ProfiledDatabase, profiledDatabase } from './statement-profile.ts';
+import type { ProfiledDatabase } from './statement-profile.ts';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 const RESULTS_FILE = path.join(BENCH_DIR, 'results', 'proposals.json');
@@ -784,18 +784,11 @@ export async function runProposalsBenchmark(args: readonly string[]): Promise<nu
   let web: ServedApp | null = null;
   let child: ChildProcess | null = null;
   let browser: Browser | null = null;
-  const pools: { recorded?: ProfiledDatabase } = {};
   try {
-    kopa = await startBenchKopa({
-      name: 'proposals',
-      log,
-      prepare: (databaseUrl) => {
-        pools.recorded = profiledDatabase(databaseUrl, APP_POOL_CONNECTIONS);
-        return pools.recorded;
-      },
-    });
-    const { recorded } = pools;
-    if (!recorded) throw new Error('the application started without its recorded pool');
+    // The application's statements are counted and recorded, to say what a request costs.
+    const started = await startProfiledBenchKopa('proposals', log, APP_POOL_CONNECTIONS);
+    kopa = started.kopa;
+    const recorded = started.profiled;
     const { runtime, origin, postmaster } = kopa;
     const db = runtime.db;
     // The same application with the public read cache off: every anonymous read reaches the database.

@@ -34,11 +34,11 @@ import { CompiledQuery, sql } from 'kysely';
 import type { Db } from '../src/server/platform/database.ts';
 import { encodeCursor } from '../src/server/platform/http/pagination.ts';
 import { ledgerViolations, totalOf } from '../test/currency/support/ledger-invariants.ts';
-import { type BenchKopa, forkLoadProcess, runLoadJob, startBenchKopa } from './bench-kopa.ts';
+import { type BenchKopa, forkLoadProcess, runLoadJob, startProfiledBenchKopa } from './bench-kopa.ts';
 import { type CpuSplit, startCpuAccounting } from './cpu-accounting.ts';
 import type { LoadJob, LoadSummary } from './load-generator.ts';
 import { type LedgerSeed, seedLedger } from './seed-ledger.ts';
-import { type ProfiledDatabase, profiledDatabase, type SentStatement } from './statement-profile.ts';
+import type { SentStatement } from './statement-profile.ts';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 const RESULTS_FILE = path.join(BENCH_DIR, 'results', 'wallet-history.json');
@@ -279,19 +279,11 @@ export async function runWalletHistoryBenchmark(args: readonly string[]): Promis
 
   let kopa: BenchKopa | null = null;
   let child: ChildProcess | null = null;
-  const pools: { recorded?: ProfiledDatabase } = {};
   try {
-    kopa = await startBenchKopa({
-      name: 'wallet-history',
-      log,
-      // The application's statements are recorded for one request per row, to explain its plan.
-      prepare: (databaseUrl) => {
-        pools.recorded = profiledDatabase(databaseUrl, APP_POOL_CONNECTIONS);
-        return pools.recorded;
-      },
-    });
-    const { recorded } = pools;
-    if (!recorded) throw new Error('the application started without its recorded pool');
+    // The application's statements are recorded for one request per row, to explain its plan.
+    const started = await startProfiledBenchKopa('wallet-history', log, APP_POOL_CONNECTIONS);
+    kopa = started.kopa;
+    const recorded = started.profiled;
     const { runtime, origin, postmaster } = kopa;
     const db = runtime.db;
     const seed = await seedLedger(db, runtime.audit, runtime.clock, {
