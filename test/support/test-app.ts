@@ -40,13 +40,19 @@ let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
 
 export async function createTestContext(
-  options: { rateLimitScale?: number; publicCacheTtlMs?: number } = {},
+  options: {
+    rateLimitScale?: number;
+    publicCacheTtlMs?: number;
+    /** Hears the text of every statement the application sends. */
+    onStatement?: (text: string) => void;
+  } = {},
 ): Promise<TestContext> {
   const kopa = await createTestKopa({
     publicUrl: 'http://kopa.test',
     serveWeb: false,
     rateLimitScale: options.rateLimitScale,
     publicCacheTtlMs: options.publicCacheTtlMs,
+    onStatement: options.onStatement,
   });
   const { app } = kopa;
   await app.ready();

@@ -6,7 +6,10 @@ import { connectDatabase, type Db } from '../../src/server/platform/database.ts'
 
 const TEMPLATE_DATABASE = 'kopa_test_template';
 
-export async function createTestDatabase(): Promise<{ db: Db; url: string; drop: () => Promise<void> }> {
+/** `onStatement` hears the text of every statement the returned handle sends. */
+export async function createTestDatabase(
+  onStatement?: (text: string) => void,
+): Promise<{ db: Db; url: string; drop: () => Promise<void> }> {
   const adminUrl = inject('postgresAdminUrl');
   const name = `kopa_test_${randomBytes(6).toString('hex')}`;
   const admin = connectDatabase(adminUrl, 1);
@@ -22,7 +25,13 @@ export async function createTestDatabase(): Promise<{ db: Db; url: string; drop:
   }
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const db = connectDatabase(url.toString(), 10);
+  const db = connectDatabase(url.toString(), 10, {
+    log:
+      onStatement &&
+      ((event) => {
+        if (event.level === 'query') onStatement(event.query.sql);
+      }),
+  });
   return {
     db,
     url: url.toString(),

@@ -30,8 +30,9 @@ export async function createTestKopa(options: {
   serveWeb: boolean;
   rateLimitScale?: number;
   publicCacheTtlMs?: number;
+  onStatement?: (text: string) => void;
 }): Promise<TestKopa> {
-  const database = await createTestDatabase();
+  const database = await createTestDatabase(options.onStatement);
   const dataDir = path.join(inject('testDataRoot'), `kopa-${newId()}`);
   mkdirSync(dataDir, { recursive: true });
   const clock = () => new Date();

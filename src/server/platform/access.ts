@@ -15,11 +15,33 @@ export interface ClusterAccess {
   readonly actor: Actor;
 }
 
+/**
+ * A request that names a cluster loads its session, the cluster and the viewer's roles in one
+ * statement (see the session plugin); its first permission check then costs no round trip. Kept
+ * per viewer object, which lives as long as its request, and used once: a later check in the same
+ * request (after a service changed roles, say) reads afresh.
+ */
+const loadedWithSession = new WeakMap<Viewer, ClusterAccess>();
+
+export function rememberLoadedWithSession(viewer: Viewer, access: ClusterAccess): void {
+  loadedWithSession.set(viewer, access);
+}
+
+function takeLoadedWithSession(actor: Actor, slug: string): ClusterAccess | undefined {
+  if (!actor) return undefined;
+  const loaded = loadedWithSession.get(actor);
+  if (loaded?.cluster.slug !== slug) return undefined;
+  loadedWithSession.delete(actor);
+  return loaded;
+}
+
 export class Access {
   constructor(private readonly db: Db) {}
 
   /** The cluster and the actor's roles in it, in one round trip (every request asks). */
   private async load(actor: Actor, slug: string): Promise<ClusterAccess> {
+    const loaded = takeLoadedWithSession(actor, slug);
+    if (loaded) return loaded;
     const found = await this.db
       .selectFrom('cluster')
       .selectAll('cluster')

@@ -5,9 +5,12 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { sql } from 'kysely';
 import { isLocale, type Locale } from '../../../domain/clusters/catalogue.ts';
+import type { ClusterRole } from '../../../domain/clusters/roles.ts';
+import { rememberLoadedWithSession } from '../access.ts';
 import type { Clock } from '../clock.ts';
-import type { Db } from '../database.ts';
+import type { ClusterTable, Db } from '../database.ts';
 import { AppError } from '../errors.ts';
 import { sendError } from '../http/error-handler.ts';
 import { DEFAULT_LOCALE, negotiateLocale } from '../i18n/translate.ts';
@@ -46,37 +49,62 @@ export function cookieOptions(isSecure: boolean, httpOnly: boolean, maxAgeMs: nu
   };
 }
 
-async function loadViewer(db: Db, clock: Clock, token: string): Promise<Viewer | null> {
+/**
+ * The signed-in viewer for a token. On a route that names a cluster, the same statement also
+ * reads the cluster and the viewer's roles in it, so that the service's permission check needs no
+ * round trip of its own (every signed-in request in a cluster used to make two before its work).
+ */
+async function loadViewer(
+  db: Db,
+  clock: Clock,
+  token: string,
+  clusterSlug: string | undefined,
+): Promise<Viewer | null> {
   if (token.length > 100) return null;
   const now = clock();
   const row = await db
     .selectFrom('session')
     .innerJoin('person', 'person.id', 'session.person_id')
-    .select([
+    .leftJoin('cluster', (join) => join.on('cluster.slug', '=', clusterSlug ?? null))
+    .select(({ selectFrom }) => [
       'session.id as sessionId',
-      'session.last_seen_at',
+      'session.last_seen_at as sessionLastSeenAt',
       'person.id as personId',
-      'person.display_name',
-      'person.email',
-      'person.locale',
-      'person.is_platform_admin',
+      'person.display_name as personDisplayName',
+      'person.email as personEmail',
+      'person.locale as personLocale',
+      'person.is_platform_admin as personIsPlatformAdmin',
+      selectFrom('cluster_role')
+        .select(sql<string[]>`coalesce(array_agg(cluster_role.role), '{}')`.as('roles'))
+        .whereRef('cluster_role.cluster_id', '=', 'cluster.id')
+        .whereRef('cluster_role.person_id', '=', 'person.id')
+        .as('clusterRoles'),
     ])
+    .selectAll('cluster')
     .where('session.token_hash', '=', hashToken(token))
     .where('session.expires_at', '>', now)
     .where('person.erased_at', 'is', null)
     .executeTakeFirst();
-  if (!row?.email) return null;
-  if (now.getTime() - row.last_seen_at.getTime() > TOUCH_INTERVAL_MS) {
+  if (!row?.personEmail) return null;
+  if (now.getTime() - row.sessionLastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
     await db.updateTable('session').set({ last_seen_at: now }).where('id', '=', row.sessionId).execute();
   }
-  return {
-    personId: row.personId,
-    sessionId: row.sessionId,
-    displayName: row.display_name,
-    email: row.email,
-    locale: isLocale(row.locale) ? row.locale : DEFAULT_LOCALE,
-    isPlatformAdmin: row.is_platform_admin,
+  const { sessionId, sessionLastSeenAt, personEmail, clusterRoles, ...rest } = row;
+  const { personId, personDisplayName, personLocale, personIsPlatformAdmin, ...cluster } = rest;
+  const viewer: Viewer = {
+    personId,
+    sessionId,
+    displayName: personDisplayName,
+    email: personEmail,
+    locale: isLocale(personLocale) ? personLocale : DEFAULT_LOCALE,
+    isPlatformAdmin: personIsPlatformAdmin,
   };
+  // A left-joined row is null in every column or in none (all of the cluster's are NOT NULL).
+  if (cluster.id !== null) {
+    const roles = (clusterRoles ?? []) as ClusterRole[];
+    rememberLoadedWithSession(viewer, { cluster: cluster as ClusterTable, roles, actor: viewer });
+  }
+  return viewer;
 }
 
 export const sessionPlugin = fp<SessionPluginOptions>(async (app: FastifyInstance, options) => {
@@ -108,7 +136,9 @@ export const sessionPlugin = fp<SessionPluginOptions>(async (app: FastifyInstanc
     }
 
     const token = request.cookies[SESSION_COOKIE];
-    request.viewer = token ? await loadViewer(options.db, options.clock, token) : null;
+    const { slug } = request.params as { slug?: unknown };
+    const clusterSlug = typeof slug === 'string' && slug.length <= 100 ? slug : undefined;
+    request.viewer = token ? await loadViewer(options.db, options.clock, token, clusterSlug) : null;
     if (request.viewer && !isLocale(chosen)) request.locale = request.viewer.locale;
   });
 });
