@@ -14,9 +14,17 @@ export interface StatementStats {
   readonly totalMs: number;
 }
 
+const INNERMOST_PARENTHESES = /\([^()]*\)/g;
+
 /** `select session`, `update currency_account`, `select audit_head for update`, `begin`, … */
 export function statementKind(text: string): string {
-  const lower = text.trim().toLowerCase();
+  // Subqueries (a session's roles, an account's representatives) do not name the statement:
+  // parentheses are taken out from the innermost.
+  let lower = text.trim().toLowerCase();
+  for (let outer = lower.replace(INNERMOST_PARENTHESES, ''); outer !== lower; ) {
+    lower = outer;
+    outer = lower.replace(INNERMOST_PARENTHESES, '');
+  }
   if (/^(begin|commit|rollback)\b/.test(lower)) return lower.split(/\s/)[0] as string;
   const verb = lower.split(/\s/)[0] ?? '?';
   const table =

@@ -6,7 +6,7 @@
 import type { Idempotency } from '../currency/idempotency.ts';
 import { Access, type ClusterAccess } from '../platform/access.ts';
 import type { Actor, Viewer } from '../platform/auth/viewer.ts';
-import type { Clock } from '../platform/clock.ts';
+import { type Clock, isoDay } from '../platform/clock.ts';
 import type { Db, Tx } from '../platform/database.ts';
 import { organisationRepo } from './repo.ts';
 
@@ -18,8 +18,6 @@ export interface ClearingViewer {
   readonly isCoordinator: boolean;
   readonly ownOrganisations: readonly { id: string; name: string; membership_status: string }[];
 }
-
-export const isoDay = (at: Date) => at.toISOString().slice(0, 10);
 
 export async function clearingViewer(
   access: Access,

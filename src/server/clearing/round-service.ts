@@ -16,7 +16,7 @@ import type { Idempotency, IdempotentResult } from '../currency/idempotency.ts';
 import type { Access } from '../platform/access.ts';
 import type { AuditLog } from '../platform/audit/audit-log.ts';
 import type { Actor } from '../platform/auth/viewer.ts';
-import type { Clock } from '../platform/clock.ts';
+import { type Clock, isoDay } from '../platform/clock.ts';
 import type { ClearingRoundTable, Db, Tx } from '../platform/database.ts';
 import { conflict, forbidden, notFound } from '../platform/errors.ts';
 import { decodeCursor, toPage } from '../platform/http/pagination.ts';
@@ -25,7 +25,6 @@ import {
   actsFor,
   type ClearingViewer,
   clearingViewer,
-  isoDay,
   visibleOrganisations,
   writeAs,
 } from './clearing-viewer.ts';

@@ -235,6 +235,41 @@ describe('paying another member', () => {
     const anonymous = await ctx.client().get(`${cluster.base}/accounts/${a.accountId}`);
     expect(anonymous.status).toBe(401);
   });
+
+  it('stops a representative from paying once their mandate is revoked or has ended', async () => {
+    const cluster = await createCurrencyCluster(ctx, { members: 3 });
+    const [a, b, c] = [member(cluster, 0), member(cluster, 1), member(cluster, 2)];
+    expect((await payment(cluster, a, b, 100)).status).toBe(201);
+    await ctx.db
+      .updateTable('representative_mandate')
+      .set({ revoked_at: new Date() })
+      .where('person_id', '=', a.representative.id)
+      .execute();
+    expect((await payment(cluster, a, b, 100)).status).toBe(403);
+    await ctx.db
+      .updateTable('representative_mandate')
+      .set({ starts_on: '2020-01-01', ends_on: '2020-12-31' })
+      .where('person_id', '=', c.representative.id)
+      .execute();
+    expect((await payment(cluster, c, b, 100)).status).toBe(403);
+    expect(await wallet(cluster, 1)).toMatchObject({ balanceMinor: 100 });
+  });
+
+  it('lets only those who manage the currency pay from the cluster’s own account', async () => {
+    const cluster = await createCurrencyCluster(ctx, { members: 1 });
+    const a = member(cluster, 0);
+    const fromFeeAccount = (as: typeof cluster.coordinator) =>
+      as.client.request(
+        'POST',
+        `${cluster.base}/accounts/${cluster.feeAccountId}/payments`,
+        { toAccountId: a.accountId, amountMinor: 50, description: 'Refund' },
+        { 'idempotency-key': randomUUID() },
+      );
+    expect((await payment(cluster, a, { accountId: cluster.feeAccountId }, 100)).status).toBe(201);
+    expect((await fromFeeAccount(a.representative)).status).toBe(403);
+    expect((await fromFeeAccount(cluster.coordinator)).status).toBe(201);
+    expect(await wallet(cluster, 0)).toMatchObject({ balanceMinor: -50 });
+  });
 });
 
 describe('idempotency keys', () => {

@@ -18,6 +18,7 @@ import {
 } from '../../domain/currency/ledger.ts';
 import type { AuditEventDraft } from '../../domain/transparency/audit-chain.ts';
 import type { AuditLog, HeldHead } from '../platform/audit/audit-log.ts';
+import { isoDay } from '../platform/clock.ts';
 import type {
   CurrencyAccountTable,
   CurrencyAccountTypeTable,
@@ -26,7 +27,7 @@ import type {
   TransferOrigin,
   Tx,
 } from '../platform/database.ts';
-import { type AppError, badRequest, conflict, notFound } from '../platform/errors.ts';
+import { type AppError, badRequest, conflict, forbidden, notFound } from '../platform/errors.ts';
 import { newId } from '../platform/ids.ts';
 import { accountRepo, currencyRepo, type TransferRow, transferRepo } from './repo.ts';
 
@@ -41,6 +42,17 @@ export interface TransferDraft {
   readonly origin?: TransferOrigin;
   readonly originId?: string;
   readonly createdBy: string | null;
+  /**
+   * Who asks, when the payer's permission is checked in the statement that locks the accounts
+   * (a payment saves a round trip so): they hold a valid mandate for the paying organisation, or,
+   * to pay from the cluster's own account, manage the currency.
+   */
+  readonly actedForBy?: ActingPerson;
+}
+
+export interface ActingPerson {
+  readonly personId: string;
+  readonly mayManageCurrency: boolean;
 }
 
 export type WriteOutcome = { ok: true; written: Written } | { ok: false; error: unknown };
@@ -142,15 +154,31 @@ export class LedgerWriter {
         : new Map<string, TransferRow>();
     const lockedRows = await accountRepo.lockInIdOrder(tx, clusterId, ids, {
       withFeeAccount: currency.fee_basis_points > 0 || feeHolds.size > 0,
+      actingOn: drafts.some((d) => d.actedForBy) ? isoDay(now) : undefined,
     });
-    const locked = new Map(lockedRows.map((a) => [a.id, a]));
+    const locked = new Map<string, CurrencyAccountTable>();
+    const actingPeople = new Map<string, readonly string[]>();
+    for (const { acting_person_ids: people, ...account } of lockedRows) {
+      locked.set(account.id, account);
+      if (people) actingPeople.set(account.id, people);
+    }
     const feeAccount = lockedRows.find((a) => a.kind === 'fee');
 
     const planned: { index: number; plan: Plan }[] = [];
     const outcomes: WriteOutcome[] = drafts.map((draft, index) => {
       try {
         const feeHold = draft.relatedTransferId ? feeHolds.get(draft.relatedTransferId) : undefined;
-        const plan = this.plan(currency, accountTypes, feeAccount?.id ?? null, locked, draft, now, feeHold);
+        const feeAccountId = feeAccount?.id ?? null;
+        const plan = this.plan(
+          currency,
+          accountTypes,
+          feeAccountId,
+          locked,
+          actingPeople,
+          draft,
+          now,
+          feeHold,
+        );
         planned.push({ index, plan });
         return { ok: true, written: plan.written };
       } catch (error) {
@@ -187,6 +215,7 @@ export class LedgerWriter {
     accountTypes: readonly CurrencyAccountTypeTable[],
     feeAccountId: string | null,
     locked: Map<string, CurrencyAccountTable>,
+    actingPeople: ReadonlyMap<string, readonly string[]>,
     draft: TransferDraft,
     now: Date,
     feeHold?: TransferRow,
@@ -196,7 +225,16 @@ export class LedgerWriter {
       throw badRequest('currency.same_account', 'toAccountId');
     const payerRow = locked.get(draft.payerAccountId);
     const payeeRow = locked.get(draft.payeeAccountId);
-    if (!payerRow || !payeeRow) throw notFound('currency.account_not_found');
+    if (!payerRow) throw notFound('currency.account_not_found');
+    const { actedForBy } = draft;
+    if (actedForBy) {
+      const mayAct =
+        payerRow.kind === 'fee'
+          ? actedForBy.mayManageCurrency
+          : (actingPeople.get(payerRow.id) ?? []).includes(actedForBy.personId);
+      if (!mayAct) throw forbidden();
+    }
+    if (!payeeRow) throw notFound('currency.account_not_found');
     // A payment pays its fee at once; an order's hold reserves it beside the amount, and the hold's
     // post or void moves or releases it with the amount — at the rate of the day it was held.
     const fee =

@@ -188,22 +188,39 @@ export const accountRepo = {
    * Locks the accounts in id order, so two transfers over the same accounts never deadlock; with
    * the fee account (whichever its id) when fees are charged, in the same statement.
    */
+  /**
+   * Locks the accounts in id order (with the cluster's own account if asked). Given a day, each
+   * row also says who may act for its account that day (people with a valid mandate for its
+   * organisation), so that a payment's permission is checked in the batch that writes it.
+   */
   lockInIdOrder: (
     tx: Tx,
     clusterId: string,
     ids: readonly string[],
-    { withFeeAccount } = { withFeeAccount: false },
+    { withFeeAccount = false, actingOn }: { withFeeAccount?: boolean; actingOn?: string } = {},
   ) =>
     tx
-      .selectFrom('currency_account')
-      .selectAll()
-      .where('cluster_id', '=', clusterId)
+      .selectFrom('currency_account as a')
+      .selectAll('a')
+      .$if(actingOn !== undefined, (query) =>
+        query.select(({ selectFrom }) =>
+          selectFrom('representative_mandate as m')
+            .select(sql<string[]>`coalesce(array_agg(m.person_id), '{}')`.as('ids'))
+            .whereRef('m.cluster_id', '=', 'a.cluster_id')
+            .whereRef('m.organisation_id', '=', 'a.organisation_id')
+            .where('m.revoked_at', 'is', null)
+            .where('m.starts_on', '<=', actingOn as string)
+            .where((eb) => eb.or([eb('m.ends_on', 'is', null), eb('m.ends_on', '>=', actingOn as string)]))
+            .as('acting_person_ids'),
+        ),
+      )
+      .where('a.cluster_id', '=', clusterId)
       .where((eb) =>
         withFeeAccount
-          ? eb.or([eb('id', 'in', [...new Set(ids)].sort()), eb('kind', '=', 'fee')])
-          : eb('id', 'in', [...new Set(ids)].sort()),
+          ? eb.or([eb('a.id', 'in', [...new Set(ids)].sort()), eb('a.kind', '=', 'fee')])
+          : eb('a.id', 'in', [...new Set(ids)].sort()),
       )
-      .orderBy('id')
+      .orderBy('a.id')
       .forUpdate()
       .execute(),
 
@@ -270,7 +287,6 @@ export const accountRepo = {
       .limit(100)
       .execute(),
 
-  /** Accounts another member may pay: open ones, by organisation name. */
   /**
    * Accounts one may pay, by name: the members', and the cluster's own account under the
    * cluster's name (dues and fees are paid to it).

@@ -9,7 +9,7 @@ import { availableToSpend, isValidAmount, pay } from '../../domain/currency/ledg
 import { Access, type ClusterAccess } from '../platform/access.ts';
 import type { AuditLog } from '../platform/audit/audit-log.ts';
 import type { Actor } from '../platform/auth/viewer.ts';
-import type { Clock } from '../platform/clock.ts';
+import { type Clock, isoDay } from '../platform/clock.ts';
 import type {
   CurrencyAccountTable,
   CurrencyAccountTypeTable,
@@ -57,7 +57,6 @@ export interface AccountChange {
 
 export const EXPORT_MAX_ROWS = 50_000;
 
-const today = (now: Date) => now.toISOString().slice(0, 10);
 const monthsBefore = (now: Date, months: number) => {
   const date = new Date(now);
   date.setUTCMonth(date.getUTCMonth() - months);
@@ -178,7 +177,7 @@ export class CurrencyService {
       db,
       access.cluster.id,
       access.actor.personId,
-      today(this.clock()),
+      isoDay(this.clock()),
     );
     return acting.some((a) => a.account_id === account.id);
   }
@@ -195,7 +194,7 @@ export class CurrencyService {
       access.cluster.id,
       accountId,
       access.actor?.personId ?? null,
-      today(this.clock()),
+      isoDay(this.clock()),
     );
     if (!found) throw notFound('currency.account_not_found');
     const { has_mandate: hasMandate, ...account } = found;
@@ -212,7 +211,7 @@ export class CurrencyService {
     const mayManage = Access.can(access, 'currency.manage');
     const myAccounts =
       currency && actor
-        ? await accountRepo.actingFor(this.db, access.cluster.id, actor.personId, today(this.clock()))
+        ? await accountRepo.actingFor(this.db, access.cluster.id, actor.personId, isoDay(this.clock()))
         : [];
     const feeAccount =
       currency && mayManage ? await accountRepo.feeAccount(this.db, access.cluster.id) : undefined;
@@ -600,7 +599,8 @@ export class CurrencyService {
     const access = await this.access.require(actor, slug, 'currency.use');
     if (!isValidAmount(input.amountMinor)) throw badRequest('currency.amount_invalid', 'amountMinor');
     if (input.toAccountId === accountId) throw badRequest('currency.same_account', 'toAccountId');
-    await this.accountOf(this.db, access, accountId, 'act');
+    // Whether the actor may pay from the account is decided in the batch that writes the payment,
+    // by the statement that locks the accounts (as `accountOf` would decide it, one round trip less).
     return this.idempotency.runTransfer(
       {
         clusterId: access.cluster.id,
@@ -616,6 +616,10 @@ export class CurrencyService {
         amountMinor: input.amountMinor,
         description: input.description.trim(),
         createdBy: access.actor.personId,
+        actedForBy: {
+          personId: access.actor.personId,
+          mayManageCurrency: Access.can(access, 'currency.manage'),
+        },
       },
       (written) => this.paymentView(written, accountId),
     );

@@ -6,11 +6,9 @@
 import { accountRepo } from '../currency/repo.ts';
 import type { CurrencyService } from '../currency/service.ts';
 import type { ClusterAccess } from '../platform/access.ts';
-import type { Clock } from '../platform/clock.ts';
+import { type Clock, isoDay } from '../platform/clock.ts';
 import type { Queryable } from '../platform/database.ts';
 import { badRequest } from '../platform/errors.ts';
-
-export const isoDay = (now: Date) => now.toISOString().slice(0, 10);
 
 export class MemberAccounts {
   constructor(

@@ -15,7 +15,7 @@ import type { CurrencyService } from '../currency/service.ts';
 import { Access } from '../platform/access.ts';
 import type { AuditLog } from '../platform/audit/audit-log.ts';
 import type { Actor } from '../platform/auth/viewer.ts';
-import type { Clock } from '../platform/clock.ts';
+import { type Clock, isoDay } from '../platform/clock.ts';
 import type { Db, OrganisationTable } from '../platform/database.ts';
 import { badRequest, conflict, notFound } from '../platform/errors.ts';
 import { decodeCursor, toPage } from '../platform/http/pagination.ts';
@@ -38,8 +38,6 @@ function checkLegalForm(legalForm: string): asserts legalForm is LegalForm {
   if (!(LEGAL_FORMS as readonly string[]).includes(legalForm))
     throw badRequest('organisation.legal_form_unknown', 'legalForm');
 }
-
-const today = (now: Date) => now.toISOString().slice(0, 10);
 
 function view(row: OrganisationTable) {
   return {
@@ -138,7 +136,7 @@ export class OrganisationService {
         mandate: m.mandate,
         startsOn: m.starts_on,
         endsOn: m.ends_on,
-        isActive: m.revoked_at === null && (m.ends_on === null || m.ends_on >= today(this.clock())),
+        isActive: m.revoked_at === null && (m.ends_on === null || m.ends_on >= isoDay(this.clock())),
       })),
       can: {
         edit: Access.can(access, 'organisation.edit'),
@@ -154,7 +152,7 @@ export class OrganisationService {
     const access = await this.access.require(actor, slug, 'organisation.register');
     checkLegalForm(input.legalForm);
     const now = this.clock();
-    if (input.appliedOn !== undefined && input.appliedOn > today(now)) {
+    if (input.appliedOn !== undefined && input.appliedOn > isoDay(now)) {
       throw badRequest('organisation.applied_in_future', 'appliedOn');
     }
     const row: OrganisationTable = {
@@ -180,7 +178,7 @@ export class OrganisationService {
         organisation_id: row.id,
         from_status: null,
         to_status: 'applicant',
-        effective_on: input.appliedOn ?? today(now),
+        effective_on: input.appliedOn ?? isoDay(now),
         reason: '',
         recorded_at: now,
         recorded_by: access.actor.personId,
@@ -231,7 +229,7 @@ export class OrganisationService {
     if (requiresReason(input.toStatus) && reason === '')
       throw badRequest('membership.reason_required', 'reason');
     const now = this.clock();
-    const effectiveOn = input.effectiveOn ?? today(now);
+    const effectiveOn = input.effectiveOn ?? isoDay(now);
     await this.db.transaction().execute(async (tx) => {
       const current = await organisationRepo.findForUpdate(tx, access.cluster.id, organisationId);
       if (!current) throw notFound('organisation.not_found');
@@ -362,7 +360,7 @@ export class OrganisationService {
       });
       // The representative role comes with a mandate and goes with the last one.
       const now = this.clock();
-      if (!(await mandateRepo.hasActive(tx, access.cluster.id, revoked.person_id, today(now)))) {
+      if (!(await mandateRepo.hasActive(tx, access.cluster.id, revoked.person_id, isoDay(now)))) {
         const removed = await roleRepo.revoke(tx, access.cluster.id, revoked.person_id, 'representative');
         if (Number(removed.numDeletedRows) > 0) {
           await this.audit.record(tx, access.cluster.id, {
