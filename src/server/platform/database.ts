@@ -4,7 +4,7 @@
  */
 import { type Generated, Kysely, type KyselyConfig, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
-import { prepareHotStatements, StatementNames } from './prepared-statements.ts';
+import { PageSizeInText, prepareHotStatements, StatementNames } from './prepared-statements.ts';
 
 // Dates stay JavaScript Dates, bigints become numbers where they are counters (safe below 2^53).
 pg.types.setTypeParser(20, (value: string) => Number(value));
@@ -820,5 +820,9 @@ export function connectDatabase(
   pool.on('error', () => {});
   const names = new StatementNames();
   pool.on('connect', (client) => prepareHotStatements(client, names));
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: options.log });
+  return new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    plugins: [new PageSizeInText()],
+    log: options.log,
+  });
 }
