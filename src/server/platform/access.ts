@@ -8,6 +8,7 @@ import { type ClusterAction, type ClusterRole, isAllowed } from '../../domain/cl
 import type { Actor, Viewer } from './auth/viewer.ts';
 import type { ClusterTable, Db } from './database.ts';
 import { forbidden, notFound, unauthenticated } from './errors.ts';
+import { StatementTemplate } from './statement-templates.ts';
 
 export interface ClusterAccess {
   readonly cluster: ClusterTable;
@@ -35,6 +36,23 @@ function takeLoadedWithSession(actor: Actor, slug: string): ClusterAccess | unde
   return loaded;
 }
 
+const clusterWithRoles = new StatementTemplate(
+  (db, shape: { isSignedIn: boolean }, values: { slug: string; personId: string | null }) =>
+    db
+      .selectFrom('cluster')
+      .selectAll('cluster')
+      .select(({ selectFrom, lit }) =>
+        shape.isSignedIn
+          ? selectFrom('cluster_role')
+              .select(sql<string[]>`coalesce(array_agg(cluster_role.role), '{}')`.as('roles'))
+              .whereRef('cluster_role.cluster_id', '=', 'cluster.id')
+              .where('cluster_role.person_id', '=', values.personId)
+              .as('roles')
+          : lit(null).as('roles'),
+      )
+      .where('slug', '=', values.slug),
+);
+
 export class Access {
   constructor(private readonly db: Db) {}
 
@@ -42,20 +60,11 @@ export class Access {
   private async load(actor: Actor, slug: string): Promise<ClusterAccess> {
     const loaded = takeLoadedWithSession(actor, slug);
     if (loaded) return loaded;
-    const found = await this.db
-      .selectFrom('cluster')
-      .selectAll('cluster')
-      .select(({ selectFrom, lit }) =>
-        actor
-          ? selectFrom('cluster_role')
-              .select(sql<string[]>`coalesce(array_agg(cluster_role.role), '{}')`.as('roles'))
-              .whereRef('cluster_role.cluster_id', '=', 'cluster.id')
-              .where('cluster_role.person_id', '=', actor.personId)
-              .as('roles')
-          : lit(null).as('roles'),
-      )
-      .where('slug', '=', slug)
-      .executeTakeFirst();
+    const found = await clusterWithRoles.executeTakeFirst(
+      this.db,
+      { isSignedIn: actor !== null },
+      { slug, personId: actor?.personId ?? null },
+    );
     if (!found) throw notFound('cluster.not_found');
     const { roles, ...cluster } = found;
     return { cluster, roles: (roles ?? []) as ClusterRole[], actor };

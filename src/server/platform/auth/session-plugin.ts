@@ -14,6 +14,7 @@ import type { ClusterTable, Db } from '../database.ts';
 import { AppError } from '../errors.ts';
 import { sendError } from '../http/error-handler.ts';
 import { DEFAULT_LOCALE, negotiateLocale } from '../i18n/translate.ts';
+import { StatementTemplate } from '../statement-templates.ts';
 import { hashToken, newToken, safeEqual } from './tokens.ts';
 import type { Viewer } from './viewer.ts';
 
@@ -49,6 +50,33 @@ export function cookieOptions(isSecure: boolean, httpOnly: boolean, maxAgeMs: nu
   };
 }
 
+/** The session's person, and on a route naming a cluster, the cluster and the person's roles in it. */
+const viewerLookup = new StatementTemplate(
+  (db, _shape: null, values: { tokenHash: string; now: Date; clusterSlug: string | null }) =>
+    db
+      .selectFrom('session')
+      .innerJoin('person', 'person.id', 'session.person_id')
+      .leftJoin('cluster', (join) => join.on('cluster.slug', '=', values.clusterSlug))
+      .select(({ selectFrom }) => [
+        'session.id as sessionId',
+        'session.last_seen_at as sessionLastSeenAt',
+        'person.id as personId',
+        'person.display_name as personDisplayName',
+        'person.email as personEmail',
+        'person.locale as personLocale',
+        'person.is_platform_admin as personIsPlatformAdmin',
+        selectFrom('cluster_role')
+          .select(sql<string[]>`coalesce(array_agg(cluster_role.role), '{}')`.as('roles'))
+          .whereRef('cluster_role.cluster_id', '=', 'cluster.id')
+          .whereRef('cluster_role.person_id', '=', 'person.id')
+          .as('clusterRoles'),
+      ])
+      .selectAll('cluster')
+      .where('session.token_hash', '=', values.tokenHash)
+      .where('session.expires_at', '>', values.now)
+      .where('person.erased_at', 'is', null),
+);
+
 /**
  * The signed-in viewer for a token. On a route that names a cluster, the same statement also
  * reads the cluster and the viewer's roles in it, so that the service's permission check needs no
@@ -62,29 +90,11 @@ async function loadViewer(
 ): Promise<Viewer | null> {
   if (token.length > 100) return null;
   const now = clock();
-  const row = await db
-    .selectFrom('session')
-    .innerJoin('person', 'person.id', 'session.person_id')
-    .leftJoin('cluster', (join) => join.on('cluster.slug', '=', clusterSlug ?? null))
-    .select(({ selectFrom }) => [
-      'session.id as sessionId',
-      'session.last_seen_at as sessionLastSeenAt',
-      'person.id as personId',
-      'person.display_name as personDisplayName',
-      'person.email as personEmail',
-      'person.locale as personLocale',
-      'person.is_platform_admin as personIsPlatformAdmin',
-      selectFrom('cluster_role')
-        .select(sql<string[]>`coalesce(array_agg(cluster_role.role), '{}')`.as('roles'))
-        .whereRef('cluster_role.cluster_id', '=', 'cluster.id')
-        .whereRef('cluster_role.person_id', '=', 'person.id')
-        .as('clusterRoles'),
-    ])
-    .selectAll('cluster')
-    .where('session.token_hash', '=', hashToken(token))
-    .where('session.expires_at', '>', now)
-    .where('person.erased_at', 'is', null)
-    .executeTakeFirst();
+  const row = await viewerLookup.executeTakeFirst(db, null, {
+    tokenHash: hashToken(token),
+    now,
+    clusterSlug: clusterSlug ?? null,
+  });
   if (!row?.personEmail) return null;
   if (now.getTime() - row.sessionLastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
     await db.updateTable('session').set({ last_seen_at: now }).where('id', '=', row.sessionId).execute();
