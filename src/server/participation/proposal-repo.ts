@@ -1,6 +1,7 @@
 /** SQL for proposals, their authors and supports. Scoped by cluster. */
 import { type Kysely, sql } from 'kysely';
 import type { Database, ProposalTable } from '../platform/database.ts';
+import { StatementTemplate } from '../platform/statement-templates.ts';
 
 type Q = Kysely<Database>;
 
@@ -49,15 +50,116 @@ export interface ListedProposal {
   readonly shuffle_position?: number;
 }
 
-/** The filter's conditions on `proposal as p`. */
-function matching(filter: ProposalFilter) {
-  const conditions = [
-    filter.state !== undefined ? sql`p.state = ${filter.state}` : sql`p.state <> 'withdrawn'`,
-    ...(filter.category !== undefined ? [sql`p.category = ${filter.category}`] : []),
-    ...(filter.includeHidden ? [] : [sql`p.hidden_at is null`]),
-  ];
-  return sql<boolean>`${sql.join(conditions, sql` and `)}`;
+/** What changes the text of a page's statement; the values only fill it in. */
+interface PageShape {
+  readonly sort: ProposalSort;
+  readonly isAfterCursor: boolean;
+  /**
+   * In the random order, the arc of the circle read: from the start up, or below the start. Each is
+   * bounded on one side only (the keys lie in [0, 2^31)), so the planner estimates a third of the
+   * rows, not a guessed sliver, and the prepared statement's generic plan is kept instead of the
+   * list being planned on every request.
+   */
+  readonly arc: 'from start' | 'below start' | null;
+  readonly isSignedIn: boolean;
+  readonly hasCategory: boolean;
+  readonly hasState: boolean;
+  readonly includeHidden: boolean;
+  readonly limit: number;
 }
+
+interface PageValues {
+  readonly clusterId: string;
+  readonly processId: string;
+  readonly viewerId: string | null;
+  readonly category: string | null;
+  readonly state: string | null;
+  /** The cursor: the last row's support count or shuffle key (by support, random), and id. */
+  readonly afterRank: number | null;
+  readonly afterId: string | null;
+  /** In the random order: where the circle starts (the seed's key). */
+  readonly start: number | null;
+}
+
+/**
+ * One page's statement: every list request runs one (two, when a random page crosses the circle's
+ * start). The cursor is compared through a one-row subquery: the planner then costs a deep page
+ * as it costs any page, whatever the cursor. Given the cursor's values it estimated each page
+ * differently, the prepared statement's one generic plan looked dearer than those, and PostgreSQL
+ * planned every deep page afresh (0.3 ms of its CPU, more than reading the page).
+ */
+const page = new StatementTemplate((db: Q, shape: PageShape, values: PageValues) => {
+  const conditions = [
+    shape.hasState ? sql`p.state = ${values.state}` : sql`p.state <> 'withdrawn'`,
+    ...(shape.hasCategory ? [sql`p.category = ${values.category}`] : []),
+    ...(shape.includeHidden ? [] : [sql`p.hidden_at is null`]),
+  ];
+  const query = db
+    .selectFrom('proposal as p')
+    .innerJoin('person', 'person.id', 'p.author_id')
+    .select((eb) => [
+      'p.id',
+      'p.title',
+      'p.category',
+      'p.state',
+      'p.support_count',
+      'p.comment_count',
+      'p.estimated_cost_cents',
+      'p.location_text',
+      'p.published_at',
+      'p.hidden_at',
+      'person.display_name as author_name',
+      shape.isSignedIn
+        ? eb
+            .exists(
+              eb
+                .selectFrom('proposal_support as s')
+                .select('s.person_id')
+                // The cluster as a value, not from the row: so the planner may also read the
+                // viewer's supports once through her index and hash them.
+                .where('s.cluster_id', '=', values.clusterId)
+                .whereRef('s.proposal_id', '=', 'p.id')
+                .where('s.person_id', '=', values.viewerId),
+            )
+            .$castTo<boolean>()
+            .as('has_supported')
+        : sql<boolean>`false`.as('has_supported'),
+      sql<number | null>`${shape.sort === 'random' ? sql`p.shuffle_key` : sql`null`}`.as('shuffle_key'),
+    ])
+    .where('p.cluster_id', '=', values.clusterId)
+    .where('p.process_id', '=', values.processId)
+    .where(sql<boolean>`${sql.join(conditions, sql` and `)}`)
+    .limit(shape.limit);
+  switch (shape.sort) {
+    case 'newest':
+      return query
+        .$if(shape.isAfterCursor, (qb) => qb.where(sql<boolean>`p.id < (select ${values.afterId}::uuid)`))
+        .orderBy('p.id', 'desc');
+    case 'support':
+      return query
+        .$if(shape.isAfterCursor, (qb) =>
+          qb.where(
+            sql<boolean>`(p.support_count, p.id) < (select ${values.afterRank}::int, ${values.afterId}::uuid)`,
+          ),
+        )
+        .orderBy('p.support_count', 'desc')
+        .orderBy('p.id', 'desc');
+    case 'random':
+      return query
+        .where(
+          shape.arc === 'from start'
+            ? sql<boolean>`p.shuffle_key >= ${values.start}::bigint`
+            : sql<boolean>`p.shuffle_key < ${values.start}::bigint`,
+        )
+        .$if(shape.isAfterCursor, (qb) =>
+          qb.where(
+            sql<boolean>`(p.shuffle_key, p.id) > (select ${values.afterRank}::int, ${values.afterId}::uuid)`,
+          ),
+        )
+        .orderBy(sql`p.shuffle_key`)
+        .orderBy('p.id');
+  }
+});
 
 export const proposalRepo = {
   insert: (db: Q, row: ProposalTable) => db.insertInto('proposal').values(row).execute(),
@@ -110,66 +212,52 @@ export const proposalRepo = {
     limit: number,
     viewerId: string | null,
   ): Promise<ListedProposal[]> => {
-    const query = db
-      .selectFrom('proposal as p')
-      .innerJoin('person', 'person.id', 'p.author_id')
-      .select((eb) => [
-        'p.id',
-        'p.title',
-        'p.category',
-        'p.state',
-        'p.support_count',
-        'p.comment_count',
-        'p.estimated_cost_cents',
-        'p.location_text',
-        'p.published_at',
-        'p.hidden_at',
-        'person.display_name as author_name',
-        viewerId === null
-          ? sql<boolean>`false`.as('has_supported')
-          : eb
-              .exists(
-                eb
-                  .selectFrom('proposal_support as s')
-                  .select('s.person_id')
-                  // The cluster as a value, not from the row: so the planner may also read the
-                  // viewer's supports once through her index and hash them.
-                  .where('s.cluster_id', '=', clusterId)
-                  .whereRef('s.proposal_id', '=', 'p.id')
-                  .where('s.person_id', '=', viewerId),
-              )
-              .$castTo<boolean>()
-              .as('has_supported'),
-      ])
-      .where('p.cluster_id', '=', clusterId)
-      .where('p.process_id', '=', processId)
-      .where(matching(filter));
+    const shapeOf = (isAfterCursor: boolean, rows: number, arc: PageShape['arc'] = null): PageShape => ({
+      sort: order.sort,
+      isAfterCursor,
+      arc,
+      isSignedIn: viewerId !== null,
+      hasCategory: filter.category !== undefined,
+      hasState: filter.state !== undefined,
+      includeHidden: filter.includeHidden,
+      limit: rows,
+    });
+    const values: PageValues = {
+      clusterId,
+      processId,
+      viewerId,
+      category: filter.category ?? null,
+      state: filter.state ?? null,
+      afterRank: null,
+      afterId: null,
+      start: null,
+    };
+    const listed = (
+      rows: readonly (Omit<ListedProposal, 'shuffle_position'> & { shuffle_key: number | null })[],
+    ) => rows.map(({ shuffle_key: _, ...row }) => row);
     if (order.sort === 'newest') {
       const after = order.after;
-      return query
-        .$if(after !== null, (qb) => qb.where('p.id', '<', (after as [string])[0]))
-        .orderBy('p.id', 'desc')
-        .limit(limit + 1)
-        .execute();
+      return listed(
+        await page.execute(db, shapeOf(after !== null, limit + 1), {
+          ...values,
+          afterId: after?.[0] ?? null,
+        }),
+      );
     }
     if (order.sort === 'support') {
       const after = order.after;
-      return query
-        .$if(after !== null, (qb) =>
-          qb.where(sql<boolean>`(p.support_count, p.id) < (${after?.[0]}::int, ${after?.[1]}::uuid)`),
-        )
-        .orderBy('p.support_count', 'desc')
-        .orderBy('p.id', 'desc')
-        .limit(limit + 1)
-        .execute();
+      return listed(
+        await page.execute(db, shapeOf(after !== null, limit + 1), {
+          ...values,
+          afterRank: after?.[0] ?? null,
+          afterId: after?.[1] ?? null,
+        }),
+      );
     }
     // Round the circle from the seed's start: the keys from the start up, then those below it. Each
     // arc is a range of the shuffle index; the second is read only when a page reaches past the first.
     const start = shuffleStart(order.seed);
-    const arcs = [
-      { from: start, to: SHUFFLE_KEYS },
-      { from: 0, to: start },
-    ];
+    const arcs = ['from start', 'below start'] as const;
     const after =
       order.after === null
         ? null
@@ -180,20 +268,16 @@ export const proposalRepo = {
           };
     const rows: ListedProposal[] = [];
     for (let arc = after?.arc ?? 0; arc < arcs.length && rows.length <= limit; arc++) {
-      const { from, to } = arcs[arc] as { from: number; to: number };
-      if (from === to) continue;
-      const inArc = await query
-        .select(sql<number>`p.shuffle_key`.as('shuffle_key'))
-        .where(sql<boolean>`p.shuffle_key >= ${from}::bigint and p.shuffle_key < ${to}::bigint`)
-        .$if(after !== null && after.arc === arc, (qb) =>
-          qb.where(sql<boolean>`(p.shuffle_key, p.id) > (${after?.key}::int, ${after?.id}::uuid)`),
-        )
-        .orderBy(sql`p.shuffle_key`)
-        .orderBy('p.id')
-        .limit(limit + 1 - rows.length)
-        .execute();
+      if (arc === 1 && start === 0) continue;
+      const isAfterCursor = after !== null && after.arc === arc;
+      const inArc = await page.execute(db, shapeOf(isAfterCursor, limit + 1 - rows.length, arcs[arc]), {
+        ...values,
+        start,
+        afterRank: isAfterCursor ? after.key : null,
+        afterId: isAfterCursor ? after.id : null,
+      });
       for (const { shuffle_key, ...row } of inArc)
-        rows.push({ ...row, shuffle_position: shufflePosition(shuffle_key, start) });
+        rows.push({ ...row, shuffle_position: shufflePosition(shuffle_key ?? 0, start) });
     }
     return rows;
   },
