@@ -185,7 +185,8 @@ async function shapes(db: Db, seed: LedgerSeed): Promise<Shape[]> {
           AND ((${direction}::text IS DISTINCT FROM 'in' AND payer_account_id = ${hub})
             OR (${direction}::text IS DISTINCT FROM 'out' AND payee_account_id = ${hub}))
       ) ranked
-      WHERE position % greatest(1, total / ${DEEP_CURSOR_COUNT}) = 0
+      -- A cursor at the oldest transfer would ask for the empty page after it.
+      WHERE position % greatest(1, total / ${DEEP_CURSOR_COUNT}) = 0 AND position < total
       ORDER BY seq DESC
       LIMIT ${DEEP_CURSOR_COUNT}`.execute(db);
     return rows.map((row) => encodeCursor([Number(row.seq)]));
