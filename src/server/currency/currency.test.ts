@@ -547,8 +547,8 @@ describe('the audit log and the public figures', () => {
 
 describe('the wallet’s history', () => {
   it('filters, searches, pages and exports as CSV', async () => {
-    const cluster = await createCurrencyCluster(ctx, { members: 2 });
-    const [a, b] = [member(cluster, 0), member(cluster, 1)];
+    const cluster = await createCurrencyCluster(ctx, { members: 3 });
+    const [a, b, c] = [member(cluster, 0), member(cluster, 1), member(cluster, 2)];
     for (let i = 1; i <= 5; i++) await payment(cluster, a, b, i * 100, { description: `Invoice ${i}` });
     await payment(cluster, b, a, 50, { description: '=HYPERLINK("x")' });
     const url = `${cluster.base}/accounts/${a.accountId}/transfers`;
@@ -582,5 +582,13 @@ describe('the wallet’s history', () => {
       .body;
     expect(activity.months).toHaveLength(12);
     expect(activity.months.at(-1)).toMatchObject({ incomeMinor: 50, spendingMinor: 15_00, transfers: 6 });
+
+    // A search whose words name several counterparties finds the transfers with each.
+    await payment(cluster, a, c, 7, { description: 'Bread' });
+    // "u" is in the names of b (Tehnoloģiju) and c (Ploucs), in no description.
+    const byCounterparties = (await a.representative.client.get(`${url}?q=u`)).body;
+    expect(byCounterparties.items.map((t: { amountMinor: number }) => t.amountMinor)).toEqual([
+      7, 50, 500, 400, 300, 200, 100,
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 /** Queries of the cluster currency: its settings, accounts and immutable transfers. */
-import { sql } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { HeldHead } from '../platform/audit/audit-log.ts';
 import type {
   CurrencyAccountTable,
@@ -9,6 +9,7 @@ import type {
   Queryable as Q,
   Tx,
 } from '../platform/database.ts';
+import { StatementTemplate } from '../platform/statement-templates.ts';
 
 export type TransferRow = Omit<CurrencyTransferTable, 'seq'> & { seq: number };
 
@@ -88,6 +89,38 @@ export interface AccountListFilter {
   readonly search?: string;
 }
 
+/** An account, its organisation's name, and whether the person may act for it today (every wallet request reads it). */
+const accountWithMandate = new StatementTemplate(
+  (
+    db: Q,
+    shape: { isSignedIn: boolean },
+    values: { clusterId: string; id: string; personId: string | null; today: string },
+  ) =>
+    db
+      .selectFrom('currency_account as a')
+      .leftJoin('organisation as o', (join) =>
+        join.onRef('o.cluster_id', '=', 'a.cluster_id').onRef('o.id', '=', 'a.organisation_id'),
+      )
+      .selectAll('a')
+      .select('o.name as organisation_name')
+      .select(({ exists, selectFrom, lit }) =>
+        shape.isSignedIn
+          ? exists(
+              selectFrom('representative_mandate as m')
+                .select('m.id')
+                .whereRef('m.cluster_id', '=', 'a.cluster_id')
+                .whereRef('m.organisation_id', '=', 'a.organisation_id')
+                .where('m.person_id', '=', values.personId)
+                .where('m.revoked_at', 'is', null)
+                .where('m.starts_on', '<=', values.today)
+                .where((eb) => eb.or([eb('m.ends_on', 'is', null), eb('m.ends_on', '>=', values.today)])),
+            ).as('has_mandate')
+          : lit(false).as('has_mandate'),
+      )
+      .where('a.cluster_id', '=', values.clusterId)
+      .where('a.id', '=', values.id),
+);
+
 export const accountRepo = {
   insert: (db: Q, row: Database['currency_account']) =>
     db.insertInto('currency_account').values(row).execute(),
@@ -143,30 +176,11 @@ export const accountRepo = {
 
   /** The account, and whether the person holds an active mandate of its organisation today. */
   findWithMandate: (db: Q, clusterId: string, id: string, personId: string | null, today: string) =>
-    db
-      .selectFrom('currency_account as a')
-      .leftJoin('organisation as o', (join) =>
-        join.onRef('o.cluster_id', '=', 'a.cluster_id').onRef('o.id', '=', 'a.organisation_id'),
-      )
-      .selectAll('a')
-      .select('o.name as organisation_name')
-      .select(({ exists, selectFrom, lit }) =>
-        personId === null
-          ? lit(false).as('has_mandate')
-          : exists(
-              selectFrom('representative_mandate as m')
-                .select('m.id')
-                .whereRef('m.cluster_id', '=', 'a.cluster_id')
-                .whereRef('m.organisation_id', '=', 'a.organisation_id')
-                .where('m.person_id', '=', personId)
-                .where('m.revoked_at', 'is', null)
-                .where('m.starts_on', '<=', today)
-                .where((eb) => eb.or([eb('m.ends_on', 'is', null), eb('m.ends_on', '>=', today)])),
-            ).as('has_mandate'),
-      )
-      .where('a.cluster_id', '=', clusterId)
-      .where('a.id', '=', id)
-      .executeTakeFirst(),
+    accountWithMandate.executeTakeFirst(
+      db,
+      { isSignedIn: personId !== null },
+      { clusterId, id, personId, today },
+    ),
 
   ofOrganisation: (db: Q, clusterId: string, organisationId: string) =>
     db
@@ -339,11 +353,117 @@ export interface HistoryFilter {
   readonly until?: Date;
 }
 
+type HistorySide = 'payer_account_id' | 'payee_account_id';
+/** A search by counterparty names one account (the index then gives the page in order) or several. */
+type HistoryMatch = 'description' | 'one counterparty' | 'counterparties' | null;
+
+interface HistoryShape {
+  /** The parts read, each through its own index: the sides asked for, times the matches searched. */
+  readonly parts: readonly { readonly side: HistorySide; readonly match: HistoryMatch }[];
+  readonly isAfterCursor: boolean;
+  readonly hasFrom: boolean;
+  readonly hasUntil: boolean;
+  readonly limit: number;
+}
+
+interface HistoryValues {
+  readonly clusterId: string;
+  readonly accountId: string;
+  readonly beforeSeq: number | null;
+  readonly from: Date | null;
+  readonly until: Date | null;
+  /** A LIKE pattern. */
+  readonly search: string | null;
+  readonly counterparty: string | null;
+  readonly counterparties: readonly string[];
+}
+
+/**
+ * One part of a page of an account's history: the transfers it paid, or those it received,
+ * perhaps only those a search matches. The cursor is compared through a one-row subquery, so the
+ * planner costs every page alike and the prepared statement keeps one generic plan rather than
+ * being planned for each cursor.
+ */
+function historyPart(
+  db: Q,
+  shape: HistoryShape,
+  values: HistoryValues,
+  side: HistorySide,
+  match: HistoryMatch,
+) {
+  const otherColumn = side === 'payer_account_id' ? 't.payee_account_id' : 't.payer_account_id';
+  // Bounds by sequence from the dates: an account's transfers are dated in sequence order (see
+  // LedgerWriter), so the bounds select exactly the period, and a page of a period long ago is
+  // read from where it starts by the sequence index, not scanned up to.
+  const boundary = (comparison: '<' | '>=', date: Date, direction: 'asc' | 'desc') =>
+    db
+      .selectFrom('currency_transfer as b')
+      .select('b.seq')
+      .where('b.cluster_id', '=', values.clusterId)
+      .where(`b.${side}`, '=', values.accountId)
+      .where('b.created_at', comparison, date)
+      .orderBy('b.created_at', direction)
+      .orderBy('b.seq', direction)
+      .limit(1);
+  return db
+    .selectFrom('currency_transfer as t')
+    .selectAll('t')
+    .where('t.cluster_id', '=', values.clusterId)
+    .where(`t.${side}`, '=', values.accountId)
+    .$if(shape.isAfterCursor, (query) =>
+      query.where(sql<boolean>`t.seq < (select ${values.beforeSeq}::bigint)`),
+    )
+    .$if(shape.hasUntil, (query) => query.where('t.seq', '<=', boundary('<', values.until as Date, 'desc')))
+    .$if(shape.hasFrom, (query) => query.where('t.seq', '>=', boundary('>=', values.from as Date, 'asc')))
+    .$if(match === 'description', (query) => query.where('t.description', 'ilike', values.search as string))
+    .$if(match === 'one counterparty', (query) =>
+      query.where(otherColumn, '=', values.counterparty as string),
+    )
+    .$if(match === 'counterparties', (query) =>
+      query.where(sql<boolean>`${sql.ref(otherColumn)} = any(${values.counterparties}::uuid[])`),
+    )
+    .orderBy('t.seq', 'desc')
+    .limit(shape.limit);
+}
+
+/**
+ * A page of an account's history in one statement: each part's newest rows (a short walk down its
+ * own index), put together and cut to the page; one extra row says whether there is more.
+ */
+const historyPage = new StatementTemplate((db: Q, shape: HistoryShape, values: HistoryValues) => {
+  const parts = shape.parts.map(({ side, match }) => sql`(${historyPart(db, shape, values, side, match)})`);
+  // `union`, not `union all`: a transfer both searches match is on the page once. The page's rows
+  // are found first and only they are joined to their counterparties: the parts stay one-table
+  // scans, quick to plan (a search's statement is planned each time).
+  type Transfer = Selectable<CurrencyTransferTable>;
+  const page =
+    parts.length === 1
+      ? sql<Transfer>`${parts[0]}`
+      : sql<Transfer>`(${sql.join(parts, sql` union `)} order by seq desc limit ${sql.lit(shape.limit)})`;
+  return db
+    .selectFrom(page.as('h'))
+    .leftJoin('currency_account as other', (join) =>
+      join
+        .onRef('other.cluster_id', '=', 'h.cluster_id')
+        .on(
+          'other.id',
+          '=',
+          sql<string>`case when h.payer_account_id = ${values.accountId} then h.payee_account_id else h.payer_account_id end`,
+        ),
+    )
+    .leftJoin('organisation as o', (join) =>
+      join.onRef('o.cluster_id', '=', 'other.cluster_id').onRef('o.id', '=', 'other.organisation_id'),
+    )
+    .selectAll('h')
+    .select(sql<string>`coalesce(o.name, '')`.as('counterparty_name'))
+    .select('other.kind as counterparty_kind')
+    .orderBy('h.seq', 'desc');
+});
+
 export const transferRepo = {
   insert: (tx: Tx, row: Omit<CurrencyTransferTable, 'seq'>) =>
     tx.insertInto('currency_transfer').values(row).returning('seq').executeTakeFirstOrThrow(),
 
-  /** Inserts the rows in their order (the sequence follows it) and gives each id its sequence. */
   /**
    * Records transfers and the new states of the locked accounts they moved in one statement (one
    * round trip while the chain's head is held); gives each transfer's sequence number.
@@ -416,7 +536,8 @@ export const transferRepo = {
 
   /**
    * One page of an account's history, newest first. Payer and payee sides are read through their
-   * own indexes and merged, so a page costs two short index scans however long the history is.
+   * own indexes and merged in one statement, so a page costs two short index scans however long
+   * the history is.
    */
   history: async (
     db: Q,
@@ -426,11 +547,14 @@ export const transferRepo = {
     beforeSeq: number | null,
     limit: number,
   ) => {
-    // A search matches a description or a counterparty's name. The two are separate queries, each
-    // served by its own index (trigram on descriptions; account pairs), rather than one OR that
-    // would read the whole history of a busy account to find a rare match.
+    // A search matches a description or a counterparty's name. The two are separate parts of the
+    // page's statement, each served by its own index (trigram on descriptions; account pairs),
+    // rather than one OR that would read the whole history of a busy account to find a rare match.
     const search = filter.search ? `%${escapeLike(filter.search)}%` : null;
-    const counterparties = search
+    // Counterparties are found by their names as plain text, by a statement with one plan for all:
+    // a cluster's organisations are few, and reading their names costs less than planning afresh
+    // for each pattern (as `ilike` is, see prepared-statements.ts).
+    const counterparties = filter.search
       ? (
           await db
             .selectFrom('currency_account as a')
@@ -439,68 +563,47 @@ export const transferRepo = {
             )
             .select('a.id')
             .where('a.cluster_id', '=', clusterId)
-            .where('o.name', 'ilike', search)
+            .where(sql<boolean>`strpos(lower(o.name), lower(${filter.search})) > 0`)
             .limit(100)
             .execute()
         ).map((row) => row.id)
       : [];
-    const side = (
-      column: 'payer_account_id' | 'payee_account_id',
-      match: 'description' | 'counterparty' | null,
-    ) => {
-      const otherColumn = column === 'payer_account_id' ? 't.payee_account_id' : 't.payer_account_id';
-      let query = db
-        .selectFrom('currency_transfer as t')
-        .leftJoin('currency_account as other', (join) =>
-          join.onRef('other.cluster_id', '=', 't.cluster_id').onRef('other.id', '=', otherColumn),
-        )
-        .leftJoin('organisation as o', (join) =>
-          join.onRef('o.cluster_id', '=', 'other.cluster_id').onRef('o.id', '=', 'other.organisation_id'),
-        )
-        .selectAll('t')
-        .select(sql<string>`coalesce(o.name, '')`.as('counterparty_name'))
-        .select('other.kind as counterparty_kind')
-        .where('t.cluster_id', '=', clusterId)
-        .where(`t.${column}`, '=', accountId);
-      if (beforeSeq !== null) query = query.where('t.seq', '<', beforeSeq);
-      // Bounds by sequence from the dates: an account's transfers are dated in sequence order (see
-      // LedgerWriter), so the bounds select exactly the period, and a page of a period long ago is
-      // read from where it starts by the sequence index, not scanned up to.
-      const boundary = (comparison: '<' | '>=', date: Date, direction: 'asc' | 'desc') =>
-        db
-          .selectFrom('currency_transfer as b')
-          .select('b.seq')
-          .where('b.cluster_id', '=', clusterId)
-          .where(`b.${column}`, '=', accountId)
-          .where('b.created_at', comparison, date)
-          .orderBy('b.created_at', direction)
-          .orderBy('b.seq', direction)
-          .limit(1);
-      if (filter.until) {
-        query = query.where('t.seq', '<=', boundary('<', filter.until, 'desc'));
-      }
-      if (filter.from) {
-        query = query.where('t.seq', '>=', boundary('>=', filter.from, 'asc'));
-      }
-      if (match === 'description' && search) query = query.where('t.description', 'ilike', search);
-      if (match === 'counterparty') query = query.where(otherColumn, 'in', counterparties);
-      return query.orderBy('t.seq', 'desc').limit(limit + 1);
-    };
     const columns: ('payer_account_id' | 'payee_account_id')[] =
       filter.direction === 'in'
         ? ['payee_account_id']
         : filter.direction === 'out'
           ? ['payer_account_id']
           : ['payer_account_id', 'payee_account_id'];
-    const matches: ('description' | 'counterparty' | null)[] = !search
+    const matches: HistoryMatch[] = !search
       ? [null]
-      : counterparties.length > 0
-        ? ['description', 'counterparty']
-        : ['description'];
-    const queries = columns.flatMap((column) => matches.map((match) => side(column, match)));
-    const rows = (await Promise.all(queries.map((query) => query.execute()))).flat();
-    const unique = [...new Map(rows.map((row) => [row.id, row])).values()];
-    return unique.sort((a, b) => Number(b.seq) - Number(a.seq)).slice(0, limit + 1);
+      : counterparties.length === 0
+        ? ['description']
+        : ['description', counterparties.length === 1 ? 'one counterparty' : 'counterparties'];
+    const values: HistoryValues = {
+      clusterId,
+      accountId,
+      beforeSeq,
+      from: filter.from ?? null,
+      until: filter.until ?? null,
+      search,
+      counterparty: counterparties[0] ?? null,
+      counterparties,
+    };
+    const shape: HistoryShape = {
+      parts: columns.flatMap((side) => matches.map((match) => ({ side, match }))),
+      isAfterCursor: beforeSeq !== null,
+      hasFrom: filter.from !== undefined,
+      hasUntil: filter.until !== undefined,
+      limit: limit + 1,
+    };
+    if (!search) return historyPage.execute(db, shape, values);
+    // A search's parts go as statements of their own, side by side: a part by a pattern is planned
+    // each time, and planned alone it does not make the others be planned with it.
+    const found = await Promise.all(
+      shape.parts.map((part) => historyPage.execute(db, { ...shape, parts: [part] }, values)),
+    );
+    const unique = [...new Map(found.flat().map((row) => [row.id, row])).values()];
+    return unique.sort((a, b) => b.seq - a.seq).slice(0, limit + 1);
   },
 
   /** Income and spending per month over the last months, for the wallet's charts. */
