@@ -11,6 +11,19 @@ pg.types.setTypeParser(20, (value: string) => Number(value));
 // `date` columns stay ISO strings: a calendar day has no time zone.
 pg.types.setTypeParser(1082, (value: string) => value);
 
+/**
+ * `timestamptz` as PostgreSQL writes it in UTC (`2026-11-30 07:44:34.326123+00`) is read by the
+ * engine's own ISO date parser, several times faster than the general one, which still reads every
+ * other form (another time zone, BC, infinity). Both keep milliseconds and drop the rest.
+ */
+const UTC_TIMESTAMP = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d{1,6})?\+00$/;
+const parseAnyTimestamp = pg.types.getTypeParser(1184);
+export const parseTimestamp = (value: string): Date =>
+  UTC_TIMESTAMP.test(value)
+    ? new Date(`${value.slice(0, 10)}T${value.slice(11, -3)}Z`)
+    : parseAnyTimestamp(value);
+pg.types.setTypeParser(1184, parseTimestamp);
+
 export interface PersonTable {
   id: string;
   email: string | null;

@@ -1,0 +1,31 @@
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../../test/support/test-database.ts';
+import { parseTimestamp } from './database.ts';
+
+describe('a timestamp read from PostgreSQL', () => {
+  it('is the same instant whichever form the server writes it in', () => {
+    const forms: [string, string][] = [
+      ['2026-11-30 07:44:34.326123+00', '2026-11-30T07:44:34.326Z'],
+      ['2026-11-30 07:44:34.3269+00', '2026-11-30T07:44:34.326Z'],
+      ['2026-11-30 07:44:34+00', '2026-11-30T07:44:34.000Z'],
+      ['2026-11-30 07:44:34.5+00', '2026-11-30T07:44:34.500Z'],
+      ['2026-11-30 09:44:34.326+02', '2026-11-30T07:44:34.326Z'],
+      ['2026-11-30 02:14:34.326-05:30', '2026-11-30T07:44:34.326Z'],
+    ];
+    for (const [written, instant] of forms) expect(parseTimestamp(written).toISOString()).toBe(instant);
+    expect(parseTimestamp('infinity')).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it('comes back as it was stored, to the millisecond', async () => {
+    const database = await createTestDatabase();
+    try {
+      const stored = new Date('2026-02-28T23:59:59.999Z');
+      const { rows } = await sql<{ at: Date; zone: string }>`
+        SELECT ${stored}::timestamptz AS at, current_setting('TimeZone') AS zone`.execute(database.db);
+      expect(rows[0]?.at.toISOString()).toBe(stored.toISOString());
+    } finally {
+      await database.drop();
+    }
+  });
+});
