@@ -23,6 +23,7 @@
  * Prints a table and writes bench/results/api.json. The exit code is 1 when a request failed, or
  * (full run only) when a target is missed; `--quick` is a smoke test of the whole path.
  */
+
 import { type ChildProcess, fork } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -37,6 +38,7 @@ import { loadConfig } from '../src/server/platform/config.ts';
 import type { Db } from '../src/server/platform/database.ts';
 import { encodeCursor } from '../src/server/platform/http/pagination.ts';
 import { openRuntime, type Runtime } from '../src/server/runtime.ts';
+import { machineFacts } from './bench-options.ts';
 import { type CpuSplit, postmasterPid, startCpuAccounting } from './cpu-accounting.ts';
 import type { LoadJob, LoadSummary } from './load-generator.ts';
 import { FULL_SCALE, QUICK_SCALE, type SeededCluster, type SeedScale, seedAtScale } from './seed-at-scale.ts';
@@ -404,10 +406,7 @@ export async function runApiBenchmark(args: readonly string[]): Promise<number> 
       mode: isQuick ? 'quick' : 'full',
       ranAt: new Date().toISOString(),
       machine: {
-        cpuCount: os.cpus().length,
-        cpuModel: os.cpus()[0]?.model ?? 'unknown',
-        memoryGiB: Number((os.totalmem() / 2 ** 30).toFixed(1)),
-        node: process.version,
+        ...machineFacts(),
         postgres: versionRows[0]?.version ?? 'unknown',
       },
       scale,

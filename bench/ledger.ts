@@ -25,13 +25,13 @@
  * line on standard output; the rest goes to standard error). Exit code 1 when a payment failed or
  * an invariant broke, or (full run only) when the goal is missed.
  */
+
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { accessSync, constants, mkdirSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { parseArgs, promisify } from 'node:util';
+import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import type { Db } from '../src/server/platform/database.ts';
 import type { Runtime } from '../src/server/runtime.ts';
@@ -42,6 +42,7 @@ import {
   totalOf,
 } from '../test/currency/support/ledger-invariants.ts';
 import { type BenchKopa, forkLoadProcess, runLoadJob, startProfiledBenchKopa } from './bench-kopa.ts';
+import { benchmarkOptions, machineFacts } from './bench-options.ts';
 import { type CpuSplit, startCpuAccounting } from './cpu-accounting.ts';
 import type { PaymentLoadJob, PaymentLoadSummary } from './payment-load.ts';
 import { type LedgerSeed, seedLedger } from './seed-ledger.ts';
@@ -366,14 +367,8 @@ const waitsInWords = (waits: WaitProfile) =>
 // ---------------------------------------------------------------------------------------------
 
 export async function runLedgerBenchmark(args: readonly string[]): Promise<number> {
-  const { values } = parseArgs({
-    args: [...args],
-    options: { quick: { type: 'boolean', default: false }, json: { type: 'boolean', default: false } },
-  });
-  const isQuick = values.quick === true;
+  const { isQuick, log } = benchmarkOptions(args);
   const timing = isQuick ? QUICK_TIMING : FULL_TIMING;
-  // With --json, standard output carries the JSON line alone.
-  const log = (line: string) => (values.json ? process.stderr : process.stdout).write(`${line}\n`);
 
   let kopa: BenchKopa | null = null;
   let child: ChildProcess | null = null;
@@ -574,10 +569,7 @@ export async function runLedgerBenchmark(args: readonly string[]): Promise<numbe
       mode: isQuick ? 'quick' : 'full',
       ranAt: new Date().toISOString(),
       machine: {
-        cpuCount: os.cpus().length,
-        cpuModel: os.cpus()[0]?.model ?? 'unknown',
-        memoryGiB: Number((os.totalmem() / 2 ** 30).toFixed(1)),
-        node: process.version,
+        ...machineFacts(),
         postgres: versionRows[0]?.version ?? 'unknown',
         postgresSettings: settings,
         pgbench: pgbenchVersion,

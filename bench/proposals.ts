@@ -34,13 +34,12 @@
  * (with `--json`, the only line on standard output). Exit code 1 when a request failed or the seed
  * is inconsistent, or (full run only) when a goal is missed.
  */
+
 import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import type { Browser } from 'playwright-core';
 import { buildApp } from '../src/server/app.ts';
@@ -51,6 +50,7 @@ import { newId } from '../src/server/platform/ids.ts';
 import { launchBrowser } from '../test/e2e/support/browser.ts';
 import { ensureWebBuild } from '../test/e2e/support/web-build.ts';
 import { type BenchKopa, forkLoadProcess, runLoadJob, startProfiledBenchKopa } from './bench-kopa.ts';
+import { benchmarkOptions, machineFacts } from './bench-options.ts';
 import { type CpuSplit, startCpuAccounting } from './cpu-accounting.ts';
 import type { LoadJob, LoadSummary } from './load-generator.ts';
 import type { ProfiledDatabase } from './statement-profile.ts';
@@ -770,14 +770,9 @@ async function serveWebApp(kopa: BenchKopa, db: Db): Promise<ServedApp> {
 }
 
 export async function runProposalsBenchmark(args: readonly string[]): Promise<number> {
-  const { values } = parseArgs({
-    args: [...args],
-    options: { quick: { type: 'boolean', default: false }, json: { type: 'boolean', default: false } },
-  });
-  const isQuick = values.quick === true;
+  const { isQuick, log } = benchmarkOptions(args);
   const scale = isQuick ? QUICK_SCALE : FULL_SCALE;
   const timing = isQuick ? QUICK_TIMING : FULL_TIMING;
-  const log = (line: string) => (values.json ? process.stderr : process.stdout).write(`${line}\n`);
 
   let kopa: BenchKopa | null = null;
   let uncached: ServedApp | null = null;
@@ -931,10 +926,7 @@ export async function runProposalsBenchmark(args: readonly string[]): Promise<nu
       mode: isQuick ? 'quick' : 'full',
       ranAt: new Date().toISOString(),
       machine: {
-        cpuCount: os.cpus().length,
-        cpuModel: os.cpus()[0]?.model ?? 'unknown',
-        memoryGiB: Number((os.totalmem() / 2 ** 30).toFixed(1)),
-        node: process.version,
+        ...machineFacts(),
       },
       seed: {
         proposals: seeded.proposals,

@@ -23,18 +23,18 @@
  * line (with `--json`, the only line on standard output). Exit code 1 when a request failed or an
  * invariant broke, or (full run only) when the goal is missed.
  */
+
 import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { CompiledQuery, sql } from 'kysely';
 import type { Db } from '../src/server/platform/database.ts';
 import { encodeCursor } from '../src/server/platform/http/pagination.ts';
 import { ledgerViolations, totalOf } from '../test/currency/support/ledger-invariants.ts';
 import { type BenchKopa, forkLoadProcess, runLoadJob, startProfiledBenchKopa } from './bench-kopa.ts';
+import { benchmarkOptions, machineFacts } from './bench-options.ts';
 import { type CpuSplit, startCpuAccounting } from './cpu-accounting.ts';
 import type { LoadJob, LoadSummary } from './load-generator.ts';
 import { type LedgerSeed, seedLedger } from './seed-ledger.ts';
@@ -269,14 +269,9 @@ async function explain(db: Db, statements: readonly SentStatement[]): Promise<Ex
 }
 
 export async function runWalletHistoryBenchmark(args: readonly string[]): Promise<number> {
-  const { values } = parseArgs({
-    args: [...args],
-    options: { quick: { type: 'boolean', default: false }, json: { type: 'boolean', default: false } },
-  });
-  const isQuick = values.quick === true;
+  const { isQuick, log } = benchmarkOptions(args);
   const timing = isQuick ? QUICK_TIMING : FULL_TIMING;
   const transferCount = isQuick ? QUICK_TRANSFERS : FULL_TRANSFERS;
-  const log = (line: string) => (values.json ? process.stderr : process.stdout).write(`${line}\n`);
 
   let kopa: BenchKopa | null = null;
   let child: ChildProcess | null = null;
@@ -437,10 +432,7 @@ export async function runWalletHistoryBenchmark(args: readonly string[]): Promis
       mode: isQuick ? 'quick' : 'full',
       ranAt: new Date().toISOString(),
       machine: {
-        cpuCount: os.cpus().length,
-        cpuModel: os.cpus()[0]?.model ?? 'unknown',
-        memoryGiB: Number((os.totalmem() / 2 ** 30).toFixed(1)),
-        node: process.version,
+        ...machineFacts(),
       },
       transfers: transferCount,
       accounts: ACCOUNT_COUNT,
