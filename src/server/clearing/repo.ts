@@ -1,5 +1,7 @@
 /** Queries of the clearing of euro invoices: invoices, rounds, their cancellations, positions and confirmations. */
+
 import { type Expression, type Insertable, sql } from 'kysely';
+import { mandateInForceOn } from '../organisations/repo.ts';
 import type { Database, Queryable as Q, Tx } from '../platform/database.ts';
 
 /** Rows per INSERT when a round or an import writes thousands of them. */
@@ -41,9 +43,7 @@ export const organisationRepo = {
       .select(['o.id', 'o.name', 'o.membership_status'])
       .where('m.cluster_id', '=', clusterId)
       .where('m.person_id', '=', personId)
-      .where('m.revoked_at', 'is', null)
-      .where('m.starts_on', '<=', today)
-      .where((eb) => eb.or([eb('m.ends_on', 'is', null), eb('m.ends_on', '>=', today)]))
+      .where(mandateInForceOn(today))
       .distinct()
       .orderBy('o.name')
       .orderBy('o.id')
@@ -70,9 +70,7 @@ export const organisationRepo = {
           ])
           .where('m.cluster_id', '=', clusterId)
           .where('m.organisation_id', 'in', [...organisationIds])
-          .where('m.revoked_at', 'is', null)
-          .where('m.starts_on', '<=', today)
-          .where((eb) => eb.or([eb('m.ends_on', 'is', null), eb('m.ends_on', '>=', today)]))
+          .where(mandateInForceOn(today))
           .where('p.erased_at', 'is', null)
           .where('p.email', 'is not', null)
           .distinct()

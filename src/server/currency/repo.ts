@@ -1,5 +1,7 @@
 /** Queries of the cluster currency: its settings, accounts and immutable transfers. */
+
 import { type Selectable, sql } from 'kysely';
+import { mandateInForceOn } from '../organisations/repo.ts';
 import type { HeldHead } from '../platform/audit/audit-log.ts';
 import type {
   CurrencyAccountTable,
@@ -111,9 +113,7 @@ const accountWithMandate = new StatementTemplate(
                 .whereRef('m.cluster_id', '=', 'a.cluster_id')
                 .whereRef('m.organisation_id', '=', 'a.organisation_id')
                 .where('m.person_id', '=', values.personId)
-                .where('m.revoked_at', 'is', null)
-                .where('m.starts_on', '<=', values.today)
-                .where((eb) => eb.or([eb('m.ends_on', 'is', null), eb('m.ends_on', '>=', values.today)])),
+                .where(mandateInForceOn(values.today)),
             ).as('has_mandate')
           : lit(false).as('has_mandate'),
       )
@@ -222,9 +222,7 @@ export const accountRepo = {
             .select(sql<string[]>`coalesce(array_agg(m.person_id), '{}')`.as('ids'))
             .whereRef('m.cluster_id', '=', 'a.cluster_id')
             .whereRef('m.organisation_id', '=', 'a.organisation_id')
-            .where('m.revoked_at', 'is', null)
-            .where('m.starts_on', '<=', actingOn as string)
-            .where((eb) => eb.or([eb('m.ends_on', 'is', null), eb('m.ends_on', '>=', actingOn as string)]))
+            .where(mandateInForceOn(actingOn as string))
             .as('acting_person_ids'),
         ),
       )
@@ -293,9 +291,7 @@ export const accountRepo = {
       .select(['a.id as account_id', 'o.id as organisation_id', 'o.name as organisation_name'])
       .where('m.cluster_id', '=', clusterId)
       .where('m.person_id', '=', personId)
-      .where('m.revoked_at', 'is', null)
-      .where('m.starts_on', '<=', today)
-      .where((eb) => eb.or([eb('m.ends_on', 'is', null), eb('m.ends_on', '>=', today)]))
+      .where(mandateInForceOn(today))
       .distinct()
       .orderBy('o.name')
       .limit(100)

@@ -1,4 +1,5 @@
 /** Queries of the marketplace: listings, their photos and answers, and orders. Scoped by cluster. */
+
 import { sql } from 'kysely';
 import type {
   ListingCategory,
@@ -7,6 +8,7 @@ import type {
   OrderStatus,
 } from '../../domain/marketplace/categories.ts';
 import { escapeLike } from '../currency/repo.ts';
+import { mandateInForceOn } from '../organisations/repo.ts';
 import type {
   Database,
   MarketplaceListingTable,
@@ -292,9 +294,7 @@ export const recipientRepo = {
       .select(['p.id', 'p.email', 'p.locale', 'p.display_name'])
       .where('a.cluster_id', '=', clusterId)
       .where('a.id', '=', accountId)
-      .where('m.revoked_at', 'is', null)
-      .where('m.starts_on', '<=', today)
-      .where((eb) => eb.or([eb('m.ends_on', 'is', null), eb('m.ends_on', '>=', today)]))
+      .where(mandateInForceOn(today))
       .where('p.erased_at', 'is', null)
       .where('p.email', 'is not', null)
       .distinct()

@@ -87,6 +87,14 @@ export const membershipRepo = {
       .execute(),
 };
 
+/**
+ * A representative mandate, read as `m`, in force on the day: not revoked, begun and not ended.
+ * Who may act for an organisation (pay from its wallet, enter its invoices, answer for it) is
+ * decided by this one condition wherever it is asked.
+ */
+export const mandateInForceOn = (day: string) =>
+  sql<boolean>`m.revoked_at is null and m.starts_on <= ${day} and (m.ends_on is null or m.ends_on >= ${day})`;
+
 export const mandateRepo = {
   insert: (db: Q, row: Database['representative_mandate']) =>
     db.insertInto('representative_mandate').values(row).execute(),
