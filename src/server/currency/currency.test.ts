@@ -561,6 +561,8 @@ describe('the wallet’s history', () => {
     expect(incoming.items).toHaveLength(1);
     const searched = (await a.representative.client.get(`${url}?q=invoice%203`)).body;
     expect(searched.items.map((t: { amountMinor: number }) => t.amountMinor)).toEqual([300]);
+    // Found by a search, a transfer still names the other side.
+    expect(searched.items[0]).toMatchObject({ counterpartyName: b.name, counterpartyKind: 'member' });
     const byCounterparty = (await a.representative.client.get(`${url}?q=${encodeURIComponent(b.name)}`)).body;
     expect(byCounterparty.items).toHaveLength(6);
     const today = new Date().toISOString().slice(0, 10);

@@ -182,6 +182,21 @@ export const accountRepo = {
       { clusterId, id, personId, today },
     ),
 
+  /** The kind and the organisation's name of each of these accounts, by account id. */
+  namesOf: async (db: Q, clusterId: string, ids: readonly string[]) => {
+    if (ids.length === 0) return new Map<string, { kind: string; name: string }>();
+    const rows = await db
+      .selectFrom('currency_account as a')
+      .leftJoin('organisation as o', (join) =>
+        join.onRef('o.cluster_id', '=', 'a.cluster_id').onRef('o.id', '=', 'a.organisation_id'),
+      )
+      .select(['a.id', 'a.kind', sql<string>`coalesce(o.name, '')`.as('name')])
+      .where('a.cluster_id', '=', clusterId)
+      .where(sql<boolean>`a.id = any(${ids}::uuid[])`)
+      .execute();
+    return new Map(rows.map((row) => [row.id, { kind: row.kind, name: row.name }]));
+  },
+
   ofOrganisation: (db: Q, clusterId: string, organisationId: string) =>
     db
       .selectFrom('currency_account')
@@ -428,9 +443,8 @@ function historyPart(
  */
 const historyPage = new StatementTemplate((db: Q, shape: HistoryShape, values: HistoryValues) => {
   const parts = shape.parts.map(({ side, match }) => sql`(${historyPart(db, shape, values, side, match)})`);
-  // `union`, not `union all`: a transfer both searches match is on the page once. The page's rows
-  // are found first and only they are joined to their counterparties: the parts stay one-table
-  // scans, quick to plan (a search's statement is planned each time).
+  // The page's rows are found first and only they are joined to their counterparties, not every
+  // row each side reads.
   type Transfer = Selectable<CurrencyTransferTable>;
   const page =
     parts.length === 1
@@ -454,6 +468,17 @@ const historyPage = new StatementTemplate((db: Q, shape: HistoryShape, values: H
     .select(sql<string>`coalesce(o.name, '')`.as('counterparty_name'))
     .select('other.kind as counterparty_kind')
     .orderBy('h.seq', 'desc');
+});
+
+/**
+ * The parts of a search, the transfers alone, each part's newest rows one after the other (the
+ * caller merges them). A statement with a pattern is planned afresh each time, and planning
+ * one-table parts put end to end costs a fraction of planning them joined to the counterparties;
+ * the page's counterparties are read afterwards, once, for the rows kept.
+ */
+const historySearchParts = new StatementTemplate((db: Q, shape: HistoryShape, values: HistoryValues) => {
+  const parts = shape.parts.map(({ side, match }) => sql`(${historyPart(db, shape, values, side, match)})`);
+  return db.selectFrom(sql<TransferRow>`(${sql.join(parts, sql` union all `)})`.as('h')).selectAll('h');
 });
 
 export const transferRepo = {
@@ -543,24 +568,28 @@ export const transferRepo = {
     beforeSeq: number | null,
     limit: number,
   ) => {
-    // A search matches a description or a counterparty's name. The two are separate parts of the
-    // page's statement, each served by its own index (trigram on descriptions; account pairs),
-    // rather than one OR that would read the whole history of a busy account to find a rare match.
+    // A search matches a description or a counterparty's name. The two are separate parts of one
+    // statement, each served by its own index (trigram on descriptions; account pairs), rather
+    // than one OR that would read the whole history of a busy account to find a rare match.
     const search = filter.search ? `%${escapeLike(filter.search)}%` : null;
     // Counterparties are found by their names as plain text, by a statement with one plan for all:
     // a cluster's organisations are few, and reading their names costs less than planning afresh
-    // for each pattern (as `ilike` is, see prepared-statements.ts).
+    // for each pattern (as `ilike` is, see prepared-statements.ts). The organisations are matched
+    // first and their accounts found by index, not every account read to be joined to them.
     const counterparties = filter.search
       ? (
           await db
             .selectFrom('currency_account as a')
-            .innerJoin('organisation as o', (join) =>
-              join.onRef('o.cluster_id', '=', 'a.cluster_id').onRef('o.id', '=', 'a.organisation_id'),
-            )
             .select('a.id')
             .where('a.cluster_id', '=', clusterId)
-            .where(sql<boolean>`strpos(lower(o.name), lower(${filter.search})) > 0`)
-            .limit(100)
+            .where(
+              sql<boolean>`a.organisation_id = any(array(${db
+                .selectFrom('organisation as o')
+                .select('o.id')
+                .where('o.cluster_id', '=', clusterId)
+                .where(sql<boolean>`strpos(lower(o.name), lower(${filter.search})) > 0`)
+                .limit(100)}))`,
+            )
             .execute()
         ).map((row) => row.id)
       : [];
@@ -593,13 +622,22 @@ export const transferRepo = {
       limit: limit + 1,
     };
     if (!search) return historyPage.execute(db, shape, values);
-    // A search's parts go as statements of their own, side by side: a part by a pattern is planned
-    // each time, and planned alone it does not make the others be planned with it.
-    const found = await Promise.all(
-      shape.parts.map((part) => historyPage.execute(db, { ...shape, parts: [part] }, values)),
-    );
-    const unique = [...new Map(found.flat().map((row) => [row.id, row])).values()];
-    return unique.sort((a, b) => b.seq - a.seq).slice(0, limit + 1);
+    const found = (await historySearchParts.execute(db, shape, values)) as TransferRow[];
+    // A transfer both a description and a counterparty match is found twice, and kept once.
+    const page = [...new Map(found.map((row) => [row.id, row])).values()]
+      .sort((a, b) => b.seq - a.seq)
+      .slice(0, limit + 1);
+    const others = await accountRepo.namesOf(db, clusterId, [
+      ...new Set(
+        page.map((row) => (row.payer_account_id === accountId ? row.payee_account_id : row.payer_account_id)),
+      ),
+    ]);
+    return page.map((row) => {
+      const other = others.get(
+        row.payer_account_id === accountId ? row.payee_account_id : row.payer_account_id,
+      );
+      return { ...row, counterparty_name: other?.name ?? '', counterparty_kind: other?.kind ?? null };
+    });
   },
 
   /** Income and spending per month over the last months, for the wallet's charts. */
