@@ -4,8 +4,8 @@
  * the budget's foreign keys tie to (migration 0012). Scoped by cluster.
  */
 import { type Kysely, sql } from 'kysely';
-import { escapeLike } from '../currency/repo.ts';
 import type { Database } from '../platform/database.ts';
+import { containsText } from '../platform/text-match.ts';
 
 type Q = Kysely<Database>;
 
@@ -67,7 +67,7 @@ export const proposalSourceRepo = {
       .where(
         sql<boolean>`not exists (select 1 from budget_project bp where bp.cluster_id = p.cluster_id and bp.budget_id = ${budgetId} and bp.source_proposal_id = p.id)`,
       )
-      .$if(query.text !== '', (qb) => qb.where('p.title', 'ilike', `%${escapeLike(query.text)}%`))
+      .$if(query.text !== '', (qb) => qb.where(containsText('p.title', query.text)))
       .$if(query.afterId !== null, (qb) => qb.where('p.id', '<', query.afterId as string))
       .orderBy('p.id', 'desc')
       .limit(query.limit + 1)

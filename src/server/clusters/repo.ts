@@ -2,6 +2,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { ClusterRole } from '../../domain/clusters/roles.ts';
 import type { ClusterTable, Database } from '../platform/database.ts';
+import { containsText } from '../platform/text-match.ts';
 
 type Q = Kysely<Database>;
 
@@ -143,13 +144,7 @@ export const roleRepo = {
       ])
       .where('cluster_role.cluster_id', '=', clusterId)
       .where('person.erased_at', 'is', null)
-      .$if(search !== undefined, (qb) =>
-        qb.where(
-          'person.display_name',
-          'ilike',
-          `%${(search as string).replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
-        ),
-      )
+      .$if(search !== undefined, (qb) => qb.where(containsText('person.display_name', search as string)))
       .groupBy(['person.id', 'person.display_name', 'person.email'])
       .$if(after !== null, (qb) =>
         qb.where(sql<boolean>`(person.display_name, person.id) > (${after?.[0]}, ${after?.[1]}::uuid)`),

@@ -592,5 +592,10 @@ describe('the wallet’s history', () => {
     expect(byCounterparties.items.map((t: { amountMinor: number }) => t.amountMinor)).toEqual([
       7, 50, 500, 400, 300, 200, 100,
     ]);
+
+    // A description is found whatever the case and the accents.
+    await payment(cluster, b, a, 60, { description: 'Maize no Rēzeknes maiznīcas' });
+    const typedPlainly = (await a.representative.client.get(`${url}?q=REZEKNES%20MAIZ`)).body;
+    expect(typedPlainly.items.map((t: { amountMinor: number }) => t.amountMinor)).toEqual([60]);
   });
 });

@@ -12,6 +12,7 @@ import type {
   Tx,
 } from '../platform/database.ts';
 import { StatementTemplate } from '../platform/statement-templates.ts';
+import { containsText, escapeLike } from '../platform/text-match.ts';
 
 export type TransferRow = Omit<CurrencyTransferTable, 'seq'> & { seq: number };
 
@@ -278,7 +279,7 @@ export const accountRepo = {
     if (filter.status) query = query.where('a.status', '=', filter.status);
     if (filter.needsRebalancingBefore)
       query = query.where('a.negative_since', '<', filter.needsRebalancingBefore);
-    if (filter.search) query = query.where('o.name', 'ilike', `%${escapeLike(filter.search)}%`);
+    if (filter.search) query = query.where(containsText('o.name', filter.search));
     if (after) {
       query = query.where(
         (eb) => eb.refTuple(sql`coalesce(o.name, '')`, 'a.id'),
@@ -326,7 +327,7 @@ export const accountRepo = {
       .select(['a.id', 'a.kind', 'a.status', name.as('name')])
       .where('a.cluster_id', '=', cluster.id)
       .where('a.status', 'in', ['active', 'closing']);
-    if (search) query = query.where(name, 'ilike', `%${escapeLike(search)}%`);
+    if (search) query = query.where(containsText(name, search));
     return query.orderBy(name).orderBy('a.id').limit(limit).execute();
   },
 };
@@ -354,8 +355,6 @@ export const limitChangeRepo = {
       .limit(50)
       .execute(),
 };
-
-export const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export interface HistoryFilter {
   readonly direction?: 'in' | 'out';
@@ -416,25 +415,30 @@ function historyPart(
       .orderBy('b.created_at', direction)
       .orderBy('b.seq', direction)
       .limit(1);
-  return db
-    .selectFrom('currency_transfer as t')
-    .selectAll('t')
-    .where('t.cluster_id', '=', values.clusterId)
-    .where(`t.${side}`, '=', values.accountId)
-    .$if(shape.isAfterCursor, (query) =>
-      query.where(sql<boolean>`t.seq < (select ${values.beforeSeq}::bigint)`),
-    )
-    .$if(shape.hasUntil, (query) => query.where('t.seq', '<=', boundary('<', values.until as Date, 'desc')))
-    .$if(shape.hasFrom, (query) => query.where('t.seq', '>=', boundary('>=', values.from as Date, 'asc')))
-    .$if(match === 'description', (query) => query.where('t.description', 'ilike', values.search as string))
-    .$if(match === 'one counterparty', (query) =>
-      query.where(otherColumn, '=', values.counterparty as string),
-    )
-    .$if(match === 'counterparties', (query) =>
-      query.where(sql<boolean>`${sql.ref(otherColumn)} = any(${values.counterparties}::uuid[])`),
-    )
-    .orderBy('t.seq', 'desc')
-    .limit(shape.limit);
+  return (
+    db
+      .selectFrom('currency_transfer as t')
+      .selectAll('t')
+      .where('t.cluster_id', '=', values.clusterId)
+      .where(`t.${side}`, '=', values.accountId)
+      .$if(shape.isAfterCursor, (query) =>
+        query.where(sql<boolean>`t.seq < (select ${values.beforeSeq}::bigint)`),
+      )
+      .$if(shape.hasUntil, (query) => query.where('t.seq', '<=', boundary('<', values.until as Date, 'desc')))
+      .$if(shape.hasFrom, (query) => query.where('t.seq', '>=', boundary('>=', values.from as Date, 'asc')))
+      // Folded as the index is (migrations/0018): whatever the case and the accents.
+      .$if(match === 'description', (query) =>
+        query.where(sql<boolean>`kopa_fold(t.description) like kopa_fold(${values.search})`),
+      )
+      .$if(match === 'one counterparty', (query) =>
+        query.where(otherColumn, '=', values.counterparty as string),
+      )
+      .$if(match === 'counterparties', (query) =>
+        query.where(sql<boolean>`${sql.ref(otherColumn)} = any(${values.counterparties}::uuid[])`),
+      )
+      .orderBy('t.seq', 'desc')
+      .limit(shape.limit)
+  );
 }
 
 /**
@@ -587,7 +591,7 @@ export const transferRepo = {
                 .selectFrom('organisation as o')
                 .select('o.id')
                 .where('o.cluster_id', '=', clusterId)
-                .where(sql<boolean>`strpos(lower(o.name), lower(${filter.search})) > 0`)
+                .where(containsText('o.name', filter.search))
                 .limit(100)}))`,
             )
             .execute()

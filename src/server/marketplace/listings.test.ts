@@ -242,7 +242,12 @@ describe('searching the marketplace', () => {
   it('finds active listings newest first, by kind, category, text and price, a page at a time', async () => {
     const cluster = await createCurrencyCluster(ctx, { members: 2 });
     const [a, b] = [member(cluster, 0), member(cluster, 1)];
-    await publish(cluster, a, { title: 'Olive oil', category: 'food', priceMinor: 12_00 });
+    await publish(cluster, a, {
+      title: 'Olive oil',
+      description: 'Spremuta a freddo, qualità extravergine.',
+      category: 'food',
+      priceMinor: 12_00,
+    });
     await publish(cluster, b, { title: 'Roof repairs', category: 'construction', priceMinor: 400_00 });
     await publish(cluster, a, {
       kind: 'want',
@@ -266,6 +271,8 @@ describe('searching the marketplace', () => {
     expect(titles((await reader.get(`${url}?q=HARVEST`)).body)).toEqual(['Delivery van for a day']);
     expect(titles((await reader.get(`${url}?q=100%25`)).body)).toEqual(['Delivery van for a day']);
     expect(titles((await reader.get(`${url}?q=_`)).body)).toEqual([]);
+    // Whatever the case and the accents.
+    expect(titles((await reader.get(`${url}?q=QUALITA`)).body)).toEqual(['Olive oil']);
     expect(titles((await reader.get(`${url}?minPriceMinor=5000&maxPriceMinor=40000`)).body)).toEqual([
       'Solar panel check',
       'Roof repairs',

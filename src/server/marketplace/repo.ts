@@ -7,7 +7,6 @@ import type {
   ListingStatus,
   OrderStatus,
 } from '../../domain/marketplace/categories.ts';
-import { escapeLike } from '../currency/repo.ts';
 import { mandateInForceOn } from '../organisations/repo.ts';
 import type {
   Database,
@@ -16,6 +15,7 @@ import type {
   Queryable as Q,
   Tx,
 } from '../platform/database.ts';
+import { containsText } from '../platform/text-match.ts';
 
 export interface ListingFilter {
   readonly kind?: ListingKind;
@@ -107,9 +107,9 @@ export const listingRepo = {
     if (filter.minPriceMinor !== undefined) query = query.where('l.price_minor', '>=', filter.minPriceMinor);
     if (filter.maxPriceMinor !== undefined) query = query.where('l.price_minor', '<=', filter.maxPriceMinor);
     if (filter.text) {
-      const pattern = `%${escapeLike(filter.text)}%`;
+      const text = filter.text;
       query = query.where((eb) =>
-        eb.or([eb('l.title', 'ilike', pattern), eb('l.description', 'ilike', pattern)]),
+        eb.or([containsText('l.title', text), containsText('l.description', text)]),
       );
     }
     if (after) {

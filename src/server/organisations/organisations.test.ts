@@ -219,7 +219,7 @@ describe('membership', () => {
 describe('the member directory', () => {
   it('filters by sector and name and pages through results', async () => {
     const { coordinator, slug } = await ctx.cluster();
-    const names = ['Alfa Coop', 'Beta Foundation', 'Gamma University', 'Delta SME'];
+    const names = ['Alfa Coop', 'Beta Foundation', 'Gamma University', 'Delta SME', 'Ēdoles Amatnieki'];
     for (const [index, name] of names.entries()) {
       const created = await coordinator.client.post(`/api/v1/clusters/${slug}/organisations`, {
         name,
@@ -239,6 +239,13 @@ describe('the member directory', () => {
       (await ctx.client().get(`${base}?q=foundation`)).body.items.map((o: { name: string }) => o.name),
     ).toEqual(['Beta Foundation']);
     expect((await ctx.client().get(`${base}?q=%25`)).body.items).toEqual([]);
+    // Whatever the case and the accents, as people type.
+    for (const typed of ['edoles', 'ĒDOLES', 'ēdoles amat'])
+      expect(
+        (await ctx.client().get(`${base}?q=${encodeURIComponent(typed)}`)).body.items.map(
+          (o: { name: string }) => o.name,
+        ),
+      ).toEqual(['Ēdoles Amatnieki']);
     const first = await ctx.client().get(`${base}?limit=3`);
     expect(first.body.items.map((o: { name: string }) => o.name)).toEqual([
       'Alfa Coop',
@@ -246,7 +253,10 @@ describe('the member directory', () => {
       'Delta SME',
     ]);
     const second = await ctx.client().get(`${base}?limit=3&cursor=${first.body.nextCursor}`);
-    expect(second.body.items.map((o: { name: string }) => o.name)).toEqual(['Gamma University']);
+    expect(second.body.items.map((o: { name: string }) => o.name)).toEqual([
+      'Gamma University',
+      'Ēdoles Amatnieki',
+    ]);
     expect(second.body.nextCursor).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 /** SQL for organisations, their membership history and their representatives. Scoped by cluster. */
 import { type Kysely, sql } from 'kysely';
 import type { Database, OrganisationTable } from '../platform/database.ts';
+import { containsText } from '../platform/text-match.ts';
 
 type Q = Kysely<Database>;
 
@@ -62,9 +63,7 @@ export const organisationRepo = {
       .where('cluster_id', '=', clusterId)
       .where('membership_status', 'in', filter.statuses)
       .$if(filter.sector !== undefined, (qb) => qb.where('sector', '=', filter.sector as string))
-      .$if(filter.search !== undefined, (qb) =>
-        qb.where('name', 'ilike', `%${(filter.search as string).replace(/[\\%_]/g, (c) => `\\${c}`)}%`),
-      )
+      .$if(filter.search !== undefined, (qb) => qb.where(containsText('name', filter.search as string)))
       .$if(after !== null, (qb) => qb.where(sql<boolean>`(name, id) > (${after?.[0]}, ${after?.[1]}::uuid)`))
       .orderBy('name')
       .orderBy('id')

@@ -1,8 +1,8 @@
 /** SQL for finding the people an author may invite to co-author a proposal. Scoped by cluster. */
 import { type Kysely, sql } from 'kysely';
 import type { ClusterRole } from '../../domain/clusters/roles.ts';
-import { escapeLike } from '../currency/repo.ts';
 import type { Database } from '../platform/database.ts';
+import { containsText, folded } from '../platform/text-match.ts';
 
 type Q = Kysely<Database>;
 
@@ -24,8 +24,6 @@ export const coauthorCandidateRepo = {
    * the name leave this query.
    */
   search: (db: Q, search: CandidateSearch) => {
-    const folded = sql<string>`lower(unaccent(${search.text}))`;
-    const name = sql<string>`lower(unaccent(p.display_name))`;
     return db
       .selectFrom('person as p')
       .select(['p.id', 'p.display_name'])
@@ -53,8 +51,8 @@ export const coauthorCandidateRepo = {
       )
       .where('p.id', '<>', search.proposerId)
       .where('p.erased_at', 'is', null)
-      .where(sql<boolean>`${name} like '%' || lower(unaccent(${escapeLike(search.text)})) || '%'`)
-      .orderBy(sql`starts_with(${name}, ${folded})`, 'desc')
+      .where(containsText('p.display_name', search.text))
+      .orderBy(sql`starts_with(${folded(sql.ref('p.display_name'))}, ${folded(search.text)})`, 'desc')
       .orderBy('p.display_name')
       .orderBy('p.id')
       .limit(search.limit)

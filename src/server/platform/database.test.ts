@@ -29,3 +29,24 @@ describe('a timestamp read from PostgreSQL', () => {
     }
   });
 });
+
+describe('text in the embedded database', () => {
+  it('is ordered by code point, and folds case in every alphabet', async () => {
+    const database = await createTestDatabase();
+    try {
+      const { rows } = await sql<{ lowered: string; isFound: boolean; order: string[] }>`
+        SELECT lower('ĀBELE ŠĶŪNIS ДОМ ΩΜΕΓΑ') AS lowered,
+          'Rēzekne' ILIKE '%RĒZ%' AS "isFound",
+          (SELECT array_agg(word ORDER BY word) FROM unnest(ARRAY['ābele', 'Zeme', 'apse', 'Ābele']) AS word)
+            AS order`.execute(database.db);
+      expect(rows[0]).toEqual({
+        lowered: 'ābele šķūnis дом ωμεγα',
+        isFound: true,
+        // As the C locale orders: capitals before small letters, accented letters after z.
+        order: ['Zeme', 'apse', 'Ābele', 'ābele'],
+      });
+    } finally {
+      await database.drop();
+    }
+  });
+});

@@ -143,7 +143,10 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<R
     authMethod: 'scram-sha-256',
     persistent: !options.isEphemeral,
     createPostgresUser: isRoot,
-    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    // Text sorts by code point, as in the C locale, but case is Unicode's (PostgreSQL's builtin
+    // provider): `lower` and `ilike` then fold Ā, Š or Д as they fold A, so a search for "ābele"
+    // finds "Ābele". Under plain C they fold ASCII letters only.
+    initdbFlags: ['--encoding=UTF8', '--locale=C', '--locale-provider=builtin', '--builtin-locale=C.UTF-8'],
     postgresFlags: [
       '-c',
       'listen_addresses=127.0.0.1',
