@@ -1,11 +1,13 @@
 /** GET `…/proposals/:proposalId/coauthor-candidates`: the people an author may invite to co-author. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { rateLimitPerPerson } from '../platform/http/rate-limits.ts';
 import { CANDIDATE_SEARCH_MAX_LENGTH, type CoauthorCandidateService } from './coauthor-candidate-service.ts';
 import { ProposalParams } from './route-schemas.ts';
 
 export interface CoauthorCandidateRoutesOptions {
   readonly coauthorCandidates: CoauthorCandidateService;
+  readonly rateLimitScale: number;
 }
 
 const Candidate = Type.Object({ personId: Type.String(), displayName: Type.String() });
@@ -17,6 +19,7 @@ export const coauthorCandidateRoutes: FastifyPluginAsyncTypebox<CoauthorCandidat
   app.get(
     '/clusters/:slug/processes/:processId/proposals/:proposalId/coauthor-candidates',
     {
+      config: rateLimitPerPerson('personSearch', options.rateLimitScale),
       schema: {
         tags: ['participation'],
         summary:

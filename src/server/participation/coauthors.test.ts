@@ -188,4 +188,26 @@ describe('refusing a search for co-authors', () => {
     const missing = await author.client.get(`${proposal.url}/coauthor-candidates`);
     expect([missing.status, missing.body.error.code]).toEqual([400, 'validation.required']);
   });
+
+  it('limits each person to sixty searches a minute, whoever else shares the address', async () => {
+    const limited = await createTestContext({ rateLimitScale: 1 });
+    try {
+      const process = await openProcess(limited);
+      const [author, neighbour] = await Promise.all([
+        resident(limited, process.slug, 'Ilze Bērziņa'),
+        resident(limited, process.slug, 'Jānis Ozols'),
+      ]);
+      const [first, second] = await Promise.all([propose(process, author), propose(process, neighbour)]);
+      const statuses = [];
+      for (let i = 0; i < 60; i++)
+        statuses.push((await author.client.get(candidatesOf(first.url, `jā${i}`))).status);
+      expect(statuses.every((status) => status === 200)).toBe(true);
+      const refused = await author.client.get(candidatesOf(first.url, 'jā'));
+      expect([refused.status, refused.body.error.code]).toEqual([429, 'auth.rate_limited']);
+      // The neighbour, at the same address, still searches.
+      expectOk(await neighbour.client.get(candidatesOf(second.url, 'ilze')));
+    } finally {
+      await limited.close();
+    }
+  });
 });

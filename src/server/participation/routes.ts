@@ -19,7 +19,10 @@ export const participationRoutes: FastifyPluginAsyncTypebox<ParticipationRoutesO
   const { rateLimitScale } = options;
   await app.register(processRoutes, { processes: options.processes, rateLimitScale });
   await app.register(proposalRoutes, { ...options, rateLimitScale });
-  await app.register(coauthorCandidateRoutes, { coauthorCandidates: options.coauthorCandidates });
+  await app.register(coauthorCandidateRoutes, {
+    coauthorCandidates: options.coauthorCandidates,
+    rateLimitScale,
+  });
   await app.register(resultRoutes, { results: options.results, trail: options.trail, rateLimitScale });
   await app.register(meetingRoutes, { meetings: options.meetings, rateLimitScale });
   await app.register(surveyRoutes, { surveys: options.surveys, rateLimitScale });
