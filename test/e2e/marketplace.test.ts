@@ -232,6 +232,50 @@ describe.skipIf(!hasChromium)('the marketplace in the browser', () => {
     sellerWatch.expectNone();
   });
 
+  it('lets the buyer ask about the offer and the seller reply to her, with the keyboard alone', async () => {
+    const found = await asCoordinator('GET', `/clusters/${SLUG}/marketplace/listings`);
+    const listing = (found.items as { id: string; title: string }[]).find((item) => item.title === TITLE);
+    const listingUrl = `${server.baseUrl}/clusters/${SLUG}/marketplace/listings/${listing?.id}`;
+    const question = 'Do you also sell it in five-litre cans?';
+    const answer = 'Yes, from next week, at four times the price.';
+
+    await buyerPage.goto(listingUrl);
+    await expectPage(buyerPage, TITLE, 'the listing, to answer it');
+    await buyerPage.getByRole('textbox', { name: 'Your message' }).focus();
+    await buyerPage.keyboard.type(question);
+    await buyerPage.keyboard.press('Tab');
+    await buyerPage.keyboard.press('Enter');
+    await buyerPage.locator('.alert--success').getByText(`Your message was sent to ${SELLER}.`).waitFor();
+
+    const page = sellerPage;
+    await page.goto(listingUrl);
+    await expectPage(page, TITLE, 'the listing, with an answer received');
+    const conversation = page.getByRole('region', { name: 'Answers received' }).getByRole('listitem');
+    await conversation.filter({ hasText: question }).waitFor();
+    await page.getByRole('button', { name: `Reply to ${BUYER}` }).focus();
+    await page.keyboard.press('Enter');
+    const reply = page.getByRole('textbox', { name: `Your reply to ${BUYER}` });
+    await expect.poll(() => reply.evaluate((field) => field === document.activeElement)).toBe(true);
+    await expectNoAxeViolations(page, 'replying to an answer');
+    await page.keyboard.type(answer);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Send');
+    await page.keyboard.press('Enter');
+    await conversation.filter({ hasText: answer }).getByText(`replied to ${BUYER}`).waitFor();
+    // The keyboard is back on the button that opened the reply.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toBe(`Reply to ${BUYER}`);
+    await expectNoAxeViolations(page, 'after replying');
+    sellerWatch.expectNone();
+
+    await buyerPage.reload();
+    await expectPage(buyerPage, TITLE, 'the listing, with the reply');
+    await buyerPage.getByText(answer).waitFor();
+    await buyerPage.getByText(`replied to ${BUYER}`).waitFor();
+    buyerWatch.expectNone();
+  });
+
   it('lets the coordinator withdraw the offer with a reason, with the keyboard alone', async () => {
     const { page, watch } = await openPage();
     const found = await asCoordinator('GET', `/clusters/${SLUG}/marketplace/listings`);

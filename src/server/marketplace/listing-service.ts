@@ -425,19 +425,29 @@ export class ListingService {
     return { ...photo, isPublic: access.cluster.visibility === 'public' };
   }
 
-  /** A message to the listing's organisation, mailed to its representatives. */
+  /**
+   * A message in a conversation about a listing, mailed to the other side's representatives: a
+   * member answers the listing (which must be active), or the listing's organisation replies to a
+   * member who answered (`toAccountId`), whatever the listing's status, since a closed offer still
+   * deserves a word to those who asked.
+   */
   async answer(
     actor: Actor,
     slug: string,
     listingId: string,
-    input: { fromAccountId: string; message: string },
+    input: { fromAccountId: string; toAccountId?: string; message: string },
     idempotencyKey: string | undefined,
   ) {
     const access = await this.access.require(actor, slug, 'marketplace.use');
     const clusterId = access.cluster.id;
     const listing = await this.find(this.db, access, listingId);
     const from = await this.accounts.requireActing(this.db, access, input.fromAccountId, 'fromAccountId');
-    if (listing.account_id === from.id) throw badRequest('marketplace.own_listing', 'fromAccountId');
+    const isReply = listing.account_id === from.id;
+    if (isReply && input.toAccountId === undefined)
+      throw badRequest('marketplace.own_listing', 'fromAccountId');
+    if (!isReply && input.toAccountId !== undefined && input.toAccountId !== listing.account_id)
+      throw badRequest('marketplace.reply_not_author', 'toAccountId');
+    const threadAccountId = isReply ? (input.toAccountId as string) : from.id;
     const message = input.message.trim();
     const result = await this.write(
       access,
@@ -446,7 +456,13 @@ export class ListingService {
       input,
       async (tx) => {
         const locked = await listingRepo.lock(tx, clusterId, listingId, 'share');
-        if (locked?.status !== 'active') throw conflict('marketplace.listing_not_active', 'listingId');
+        if (!isReply && locked?.status !== 'active')
+          throw conflict('marketplace.listing_not_active', 'listingId');
+        const conversationName = isReply
+          ? await answerRepo.conversationWith(tx, clusterId, listingId, threadAccountId)
+          : (from.organisation_name ?? '');
+        if (conversationName === undefined)
+          throw badRequest('marketplace.conversation_not_found', 'toAccountId');
         const id = newId();
         const now = this.clock();
         await answerRepo.insert(tx, {
@@ -454,14 +470,15 @@ export class ListingService {
           id,
           listing_id: listingId,
           account_id: from.id,
+          thread_account_id: threadAccountId,
           message,
           created_by: access.actor.personId,
           created_at: now,
         });
         await this.notices.tell(
           tx,
-          { clusterId, accountId: listing.account_id, today: isoDay(now) },
-          'answer',
+          { clusterId, accountId: isReply ? threadAccountId : listing.account_id, today: isoDay(now) },
+          isReply ? 'reply' : 'answer',
           () => ({
             from: from.organisation_name ?? '',
             author: access.actor.displayName,
@@ -474,9 +491,11 @@ export class ListingService {
         return answerView({
           id,
           account_id: from.id,
+          thread_account_id: threadAccountId,
           message,
           created_at: now,
           organisation_name: from.organisation_name ?? '',
+          conversation_name: conversationName,
           author_name: access.actor.displayName,
         });
       },
@@ -485,7 +504,10 @@ export class ListingService {
     return result;
   }
 
-  /** The listing's author reads every answer; anyone else only the answers of the accounts they act for. */
+  /**
+   * The listing's organisation reads every conversation; anyone else only those of the accounts
+   * they act for, with the replies they received.
+   */
   async answers(actor: Actor, slug: string, listingId: string, page: { limit: number; cursor?: string }) {
     const access = await this.access.require(actor, slug, 'marketplace.use');
     const listing = await this.find(this.db, access, listingId);

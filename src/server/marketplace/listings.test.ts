@@ -551,6 +551,96 @@ describe('answering a listing', () => {
     expect((await ctx.client().get(url)).status).toBe(401);
   });
 
+  it('lets the listing’s organisation reply to a member who answered, in that member’s conversation only', async () => {
+    const cluster = await createCurrencyCluster(ctx, { members: 3 });
+    const [seller, asker, other] = [member(cluster, 0), member(cluster, 1), member(cluster, 2)];
+    const listing = await publish(cluster, seller);
+    const base = `${marketplaceBase(cluster.slug)}/listings/${listing.id}`;
+    const url = `${base}/answers`;
+    await keyed(asker.representative.client, 'POST', url, {
+      fromAccountId: asker.accountId,
+      message: 'Could you deliver on Tuesday?',
+    });
+    await keyed(other.representative.client, 'POST', url, {
+      fromAccountId: other.accountId,
+      message: 'Is there a discount for ten?',
+    });
+    const reply = await keyed(seller.representative.client, 'POST', url, {
+      fromAccountId: seller.accountId,
+      toAccountId: asker.accountId,
+      message: 'Yes, Tuesday morning suits us.',
+    });
+    expect(reply.status).toBe(201);
+    expect(reply.body).toMatchObject({
+      fromAccountId: seller.accountId,
+      conversationAccountId: asker.accountId,
+      isReply: true,
+      fromOrganisationName: seller.name,
+      conversationOrganisationName: asker.name,
+    });
+    const mail = await newestMailTo(asker.representative.email);
+    expect(mail?.subject).toBe(`${seller.name} replied about “${OFFER.title}”`);
+    expect(mail?.body_text).toContain('Yes, Tuesday morning suits us.');
+    // The other member who answered is not told.
+    const toOther = await mailsTo(ctx.db, other.representative.email);
+    expect(toOther.filter((sent) => sent.subject.includes('replied'))).toEqual([]);
+
+    const conversation = (body: { items: { message: string; isReply: boolean }[] }) =>
+      body.items.map((a) => `${a.isReply ? 'reply' : 'answer'}: ${a.message}`);
+    expect(conversation((await asker.representative.client.get(url)).body)).toEqual([
+      'reply: Yes, Tuesday morning suits us.',
+      'answer: Could you deliver on Tuesday?',
+    ]);
+    expect(conversation((await other.representative.client.get(url)).body)).toEqual([
+      'answer: Is there a discount for ten?',
+    ]);
+    expect(conversation((await seller.representative.client.get(url)).body)).toHaveLength(3);
+
+    // The member answers again in the same conversation; a closed listing still takes replies.
+    await keyed(asker.representative.client, 'POST', url, {
+      fromAccountId: asker.accountId,
+      toAccountId: seller.accountId,
+      message: 'Thank you!',
+    });
+    expect((await newestMailTo(seller.representative.email))?.subject).toBe(
+      `${asker.name} answered “${OFFER.title}”`,
+    );
+    await keyed(seller.representative.client, 'PATCH', base, { status: 'closed' });
+    const afterClosing = await keyed(seller.representative.client, 'POST', url, {
+      fromAccountId: seller.accountId,
+      toAccountId: other.accountId,
+      message: 'Sorry, all sold.',
+    });
+    expect(afterClosing.status).toBe(201);
+    expect(conversation((await other.representative.client.get(url)).body)[0]).toBe(
+      'reply: Sorry, all sold.',
+    );
+  });
+
+  it('refuses a reply to a member who never answered, or one a member addresses elsewhere', async () => {
+    const cluster = await createCurrencyCluster(ctx, { members: 3 });
+    const [seller, asker, other] = [member(cluster, 0), member(cluster, 1), member(cluster, 2)];
+    const listing = await publish(cluster, seller);
+    const url = `${marketplaceBase(cluster.slug)}/listings/${listing.id}/answers`;
+    const unasked = await keyed(seller.representative.client, 'POST', url, {
+      fromAccountId: seller.accountId,
+      toAccountId: asker.accountId,
+      message: 'Would you like some?',
+    });
+    expect([unasked.status, unasked.body.error.code, unasked.body.error.field]).toEqual([
+      400,
+      'marketplace.conversation_not_found',
+      'toAccountId',
+    ]);
+    const sideways = await keyed(asker.representative.client, 'POST', url, {
+      fromAccountId: asker.accountId,
+      toAccountId: other.accountId,
+      message: 'Psst',
+    });
+    expect([sideways.status, sideways.body.error.code]).toEqual([400, 'marketplace.reply_not_author']);
+    expect(await rowCount(ctx.db, 'marketplace_answer', cluster.id)).toBe(0);
+  });
+
   it('refuses answering one’s own listing, a paused one, or for another organisation', async () => {
     const cluster = await createCurrencyCluster(ctx, { members: 2 });
     const [seller, asker] = [member(cluster, 0), member(cluster, 1)];

@@ -10,7 +10,7 @@ import { mailMessage } from '../platform/i18n/translate.ts';
 import type { Mailer } from '../platform/mail.ts';
 import { recipientRepo } from './repo.ts';
 
-export type NoticeKind = 'answer' | 'order' | 'delivered' | 'cancelled' | 'withdrawn';
+export type NoticeKind = 'answer' | 'reply' | 'order' | 'delivered' | 'cancelled' | 'withdrawn';
 
 /** An amount as a reader in `locale` writes it, with the currency's code. */
 export function formatAmount(amountMinor: number, currency: CurrencyTable, locale: Locale): string {

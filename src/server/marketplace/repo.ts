@@ -161,16 +161,38 @@ export const answerRepo = {
   insert: (tx: Tx, row: Database['marketplace_answer']) =>
     tx.insertInto('marketplace_answer').values(row).execute(),
 
-  /** A listing's answers, newest first; only those of `fromAccountId` when given. */
+  /**
+   * The organisation's name of a member who answered the listing, so that it may be replied to;
+   * undefined when the account never answered it.
+   */
+  conversationWith: async (db: Q, clusterId: string, listingId: string, threadAccountId: string) =>
+    (
+      await db
+        .selectFrom('marketplace_answer as m')
+        .innerJoin('currency_account as a', (join) =>
+          join.onRef('a.cluster_id', '=', 'm.cluster_id').onRef('a.id', '=', 'm.thread_account_id'),
+        )
+        .leftJoin('organisation as o', (join) =>
+          join.onRef('o.cluster_id', '=', 'a.cluster_id').onRef('o.id', '=', 'a.organisation_id'),
+        )
+        .select(sql<string>`coalesce(o.name, '')`.as('name'))
+        .where('m.cluster_id', '=', clusterId)
+        .where('m.listing_id', '=', listingId)
+        .where('m.thread_account_id', '=', threadAccountId)
+        .limit(1)
+        .executeTakeFirst()
+    )?.name,
+
+  /** A listing's messages, newest first; only those of the conversations of `threadAccountIds` when given. */
   list: (
     db: Q,
     clusterId: string,
     listingId: string,
-    fromAccountIds: readonly string[] | null,
+    threadAccountIds: readonly string[] | null,
     after: Keyset | null,
     limit: number,
   ) => {
-    if (fromAccountIds?.length === 0) return Promise.resolve([]);
+    if (threadAccountIds?.length === 0) return Promise.resolve([]);
     let query = db
       .selectFrom('marketplace_answer as m')
       .innerJoin('currency_account as a', (join) =>
@@ -180,17 +202,25 @@ export const answerRepo = {
         join.onRef('o.cluster_id', '=', 'a.cluster_id').onRef('o.id', '=', 'a.organisation_id'),
       )
       .leftJoin('person as p', 'p.id', 'm.created_by')
+      .innerJoin('currency_account as ta', (join) =>
+        join.onRef('ta.cluster_id', '=', 'm.cluster_id').onRef('ta.id', '=', 'm.thread_account_id'),
+      )
+      .leftJoin('organisation as tor', (join) =>
+        join.onRef('tor.cluster_id', '=', 'ta.cluster_id').onRef('tor.id', '=', 'ta.organisation_id'),
+      )
       .select([
         'm.id',
         'm.account_id',
+        'm.thread_account_id',
         'm.message',
         'm.created_at',
         sql<string>`coalesce(o.name, '')`.as('organisation_name'),
+        sql<string>`coalesce(tor.name, '')`.as('conversation_name'),
         sql<string>`coalesce(p.display_name, '')`.as('author_name'),
       ])
       .where('m.cluster_id', '=', clusterId)
       .where('m.listing_id', '=', listingId);
-    if (fromAccountIds) query = query.where('m.account_id', 'in', fromAccountIds);
+    if (threadAccountIds) query = query.where('m.thread_account_id', 'in', threadAccountIds);
     if (after) {
       query = query.where(sql<boolean>`(m.created_at, m.id) < (${after[0]}::timestamptz, ${after[1]}::uuid)`);
     }

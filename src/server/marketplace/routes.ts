@@ -113,6 +113,11 @@ const Listing = Type.Object({
 const Answer = Type.Object({
   id: Type.String(),
   fromAccountId: Type.String(),
+  /** The conversation: the account of the member who answered. */
+  conversationAccountId: Type.String(),
+  conversationOrganisationName: Type.String(),
+  /** Written by the listing's organisation, to the member who answered. */
+  isReply: Type.Boolean(),
   fromOrganisationName: Type.String(),
   authorName: Type.String(),
   message: Type.String(),
@@ -365,7 +370,8 @@ export const marketplaceRoutes: FastifyPluginAsyncTypebox<MarketplaceRoutesOptio
     {
       schema: {
         tags,
-        summary: 'Answers to a listing: all of them for its author, one’s own for anyone else',
+        summary:
+          'Answers to a listing and the replies to them: every conversation for its author, one’s own for anyone else',
         params: ListingParams,
         querystring: PageQuery,
         response: { 200: pageOf(Answer) },
@@ -384,11 +390,13 @@ export const marketplaceRoutes: FastifyPluginAsyncTypebox<MarketplaceRoutesOptio
       config: write,
       schema: {
         tags,
-        summary: 'Answer a listing: a message mailed to the representatives of its organisation',
+        summary:
+          'Answer a listing (mailed to the representatives of its organisation), or, for them, reply to a member who answered (toAccountId)',
         params: ListingParams,
         headers: IdempotencyHeaders,
         body: Type.Object({
           fromAccountId: Uuid,
+          toAccountId: Type.Optional(Uuid),
           message: Type.String({ minLength: 1, maxLength: LISTING_LIMITS.answerLength, pattern: '\\S' }),
         }),
         response: { 201: Answer },

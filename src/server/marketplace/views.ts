@@ -59,14 +59,19 @@ export function listingView(
 export function answerView(row: {
   id: string;
   account_id: string;
+  thread_account_id: string;
   message: string;
   created_at: Date;
   organisation_name: string;
+  conversation_name: string;
   author_name: string;
 }) {
   return {
     id: row.id,
     fromAccountId: row.account_id,
+    conversationAccountId: row.thread_account_id,
+    conversationOrganisationName: row.conversation_name,
+    isReply: row.account_id !== row.thread_account_id,
     fromOrganisationName: row.organisation_name,
     authorName: row.author_name,
     message: row.message,

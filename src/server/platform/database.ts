@@ -344,7 +344,10 @@ export interface MarketplaceAnswerTable {
   cluster_id: string;
   id: string;
   listing_id: string;
+  /** The sender's account: the answering member's, or the listing's own for a reply. */
   account_id: string;
+  /** The conversation: the account of the member who answered the listing. */
+  thread_account_id: string;
   message: string;
   created_by: string | null;
   created_at: Date;

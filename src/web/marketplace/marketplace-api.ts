@@ -88,6 +88,10 @@ export interface ListingFilter {
 export interface Answer {
   readonly id: string;
   readonly fromAccountId: string;
+  /** The conversation: the member who answered, whom the listing's organisation replies to. */
+  readonly conversationAccountId: string;
+  readonly conversationOrganisationName: string;
+  readonly isReply: boolean;
   readonly fromOrganisationName: string;
   readonly authorName: string;
   readonly message: string;
@@ -219,8 +223,12 @@ export const marketplaceApi = {
     ),
   withdraw: (slug: string, listingId: string, reason: string, key: string) =>
     api.idempotent<Listing>('POST', `${listingPath(slug, listingId)}/withdrawal`, { reason }, key),
-  answer: (slug: string, listingId: string, body: { fromAccountId: string; message: string }, key: string) =>
-    api.idempotent<Answer>('POST', `${listingPath(slug, listingId)}/answers`, body, key),
+  answer: (
+    slug: string,
+    listingId: string,
+    body: { fromAccountId: string; toAccountId?: string; message: string },
+    key: string,
+  ) => api.idempotent<Answer>('POST', `${listingPath(slug, listingId)}/answers`, body, key),
   order: (
     slug: string,
     listingId: string,

@@ -38,6 +38,18 @@ export const MARKETPLACE_ERRORS = {
     fr: 'C’est l’annonce de votre propre organisation : vous ne pouvez ni y répondre ni y commander.',
     it: 'È un annuncio della tua organizzazione: non puoi rispondere né ordinare.',
   },
+  'marketplace.conversation_not_found': {
+    en: 'This member has not answered the listing, so there is no conversation to reply in.',
+    lv: 'Šis dalībnieks uz sludinājumu nav atbildējis, tāpēc nav sarunas, kurā atbildēt.',
+    fr: 'Ce membre n’a pas répondu à l’annonce : il n’y a pas de conversation où lui répondre.',
+    it: 'Questo membro non ha risposto all’annuncio: non c’è una conversazione in cui rispondergli.',
+  },
+  'marketplace.reply_not_author': {
+    en: 'Only the listing’s organisation replies to the members who answered it.',
+    lv: 'Dalībniekiem, kas atbildējuši uz sludinājumu, atbild tikai sludinājuma organizācija.',
+    fr: 'Seule l’organisation de l’annonce répond aux membres qui y ont répondu.',
+    it: 'Solo l’organizzazione dell’annuncio risponde ai membri che hanno risposto.',
+  },
   'marketplace.listing_not_active': {
     en: 'This listing is paused or closed, so it takes no answers or orders now.',
     lv: 'Šis sludinājums ir apturēts vai slēgts, tāpēc pašlaik uz to nevar atbildēt vai pasūtīt.',
@@ -124,6 +136,18 @@ export const MARKETPLACE_MAILS = {
     lv: 'Labdien, {name}!\n\n{author} no {from} atbildēja uz jūsu sludinājumu “{title}” klastera {cluster} tirgū:\n\n{message}\n\nLasiet atbildes:\n{link}',
     fr: 'Bonjour {name},\n\n{author}, de {from}, a répondu à votre annonce « {title} » sur la place de marché de {cluster} :\n\n{message}\n\nLire les réponses :\n{link}',
     it: 'Ciao {name},\n\n{author} di {from} ha risposto al tuo annuncio «{title}» nel mercato di {cluster}:\n\n{message}\n\nLeggi le risposte:\n{link}',
+  },
+  'mail.marketplace.reply.subject': {
+    en: '{from} replied about “{title}”',
+    lv: '{from} atbildēja par “{title}”',
+    fr: '{from} vous a répondu au sujet de « {title} »',
+    it: '{from} ti ha risposto su «{title}»',
+  },
+  'mail.marketplace.reply.body': {
+    en: 'Hello {name},\n\n{author} of {from} replied to your answer to their listing “{title}” in the marketplace of {cluster}:\n\n{message}\n\nRead the conversation:\n{link}',
+    lv: 'Labdien, {name}!\n\n{author} no {from} atbildēja uz jūsu atbildi par viņu sludinājumu “{title}” klastera {cluster} tirgū:\n\n{message}\n\nLasiet sarunu:\n{link}',
+    fr: 'Bonjour {name},\n\n{author}, de {from}, a répondu à votre réponse à leur annonce « {title} » sur la place de marché de {cluster} :\n\n{message}\n\nLire la conversation :\n{link}',
+    it: 'Ciao {name},\n\n{author} di {from} ha risposto alla tua risposta al loro annuncio «{title}» nel mercato di {cluster}:\n\n{message}\n\nLeggi la conversazione:\n{link}',
   },
   'mail.marketplace.order.subject': {
     en: 'New order: {quantity} × “{title}”',

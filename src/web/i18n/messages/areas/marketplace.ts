@@ -97,6 +97,11 @@ export const marketplaceMessages = areaMessages({
     'marketplace.answers.message.help':
       'It is mailed to the representatives of {name}. Up to 2,000 characters.',
     'marketplace.answers.send': 'Send',
+    'marketplace.answers.reply': 'Reply to {name}',
+    'marketplace.answers.replyTo': 'replied to {name}',
+    'marketplace.answers.replyMessage': 'Your reply to {name}',
+    'marketplace.answers.replyMessage.help':
+      'Only {name} reads it; it is mailed to their representatives. Up to 2,000 characters.',
     'marketplace.answers.sent': 'Your message was sent to {name}.',
 
     'marketplace.new.title': 'Publish a listing',
@@ -281,6 +286,11 @@ export const marketplaceMessages = areaMessages({
     'marketplace.answers.message.help':
       'Tā tiek nosūtīta pa e-pastu {name} pārstāvjiem. Līdz 2000 rakstzīmēm.',
     'marketplace.answers.send': 'Sūtīt',
+    'marketplace.answers.reply': 'Atbildēt organizācijai {name}',
+    'marketplace.answers.replyTo': 'atbildēja organizācijai {name}',
+    'marketplace.answers.replyMessage': 'Jūsu atbilde organizācijai {name}',
+    'marketplace.answers.replyMessage.help':
+      'To lasa tikai {name}; tā tiek nosūtīta pa e-pastu tās pārstāvjiem. Līdz 2000 rakstzīmēm.',
     'marketplace.answers.sent': 'Jūsu ziņa ir nosūtīta: {name}.',
 
     'marketplace.new.title': 'Publicēt sludinājumu',
@@ -468,6 +478,11 @@ export const marketplaceMessages = areaMessages({
     'marketplace.answers.message.help':
       'Il est envoyé par e-mail aux représentant·es de {name}. Jusqu’à 2 000 caractères.',
     'marketplace.answers.send': 'Envoyer',
+    'marketplace.answers.reply': 'Répondre à {name}',
+    'marketplace.answers.replyTo': 'a répondu à {name}',
+    'marketplace.answers.replyMessage': 'Votre réponse à {name}',
+    'marketplace.answers.replyMessage.help':
+      'Elle n’est lue que par {name}, dont les représentant·es la reçoivent par e-mail. Jusqu’à 2 000 caractères.',
     'marketplace.answers.sent': 'Votre message a été envoyé à {name}.',
 
     'marketplace.new.title': 'Publier une annonce',
@@ -655,6 +670,11 @@ export const marketplaceMessages = areaMessages({
     'marketplace.answers.message.help':
       'È inviato per e-mail ai rappresentanti di {name}. Fino a 2.000 caratteri.',
     'marketplace.answers.send': 'Invia',
+    'marketplace.answers.reply': 'Rispondi a {name}',
+    'marketplace.answers.replyTo': 'ha risposto a {name}',
+    'marketplace.answers.replyMessage': 'La tua risposta a {name}',
+    'marketplace.answers.replyMessage.help':
+      'La legge solo {name}; è inviata per e-mail ai suoi rappresentanti. Fino a 2.000 caratteri.',
     'marketplace.answers.sent': 'Il tuo messaggio è stato inviato a {name}.',
 
     'marketplace.new.title': 'Pubblica un annuncio',
