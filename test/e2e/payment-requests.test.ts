@@ -2,11 +2,15 @@
  * In the browser: a representative asks another member for a payment from the wallet's request
  * page; the payer's representative finds it among the requests to pay and accepts it with the
  * keyboard alone, after a confirmation that shows the balance the payment leaves; the requester
- * then sees it paid. A recurring payment is set up and cancelled. Every page and every opened
- * dialog is checked with axe (WCAG 2.1 A and AA).
+ * then sees it paid. A recurring payment is set up and cancelled; one the ledger refused on its day
+ * is paid later, once the account has room. Every page and every opened dialog is checked with axe
+ * (WCAG 2.1 A and AA).
  */
+import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assemblePaymentRequests } from '../../src/server/currency/requests/assemble.ts';
+import { Mailer } from '../../src/server/platform/mail.ts';
 import { DEFAULT_SETTINGS } from '../support/currency-fixture.ts';
 import { expectNoAxeViolations } from './support/accessibility.ts';
 import { expectPage } from './support/app-page.ts';
@@ -196,6 +200,69 @@ describe.skipIf(!hasChromium)('payment requests in the browser', () => {
     await dialog.waitFor({ state: 'detached' });
     await item.getByText('Cancelled', { exact: true }).waitFor();
     await expectNoAxeViolations(page, 'recurring payment cancelled');
+    requesterWatch.expectNone();
+  });
+  it('lets a representative pay a recurring payment that was refused, once the account has room', async () => {
+    const asRequester = await apiAs(server, requester);
+    const dueOn = `${new Date().getUTCFullYear() + 1}-01-05`;
+    await asRequester(
+      'POST',
+      `/clusters/${SLUG}/currency/accounts/${accounts[REQUESTER]}/recurring-payments`,
+      {
+        toAccountId: accounts[PAYER],
+        amountMinor: 1_500_00,
+        description: 'Krāsns noma',
+        every: 'month',
+        firstDueOn: dueOn,
+      },
+      { 'idempotency-key': randomUUID() },
+    );
+    // The scheduler's run on the day: 1,500 is past the requester's credit limit, so it is refused;
+    // then the other member pays in advance, and the account has room.
+    const scheduler = assemblePaymentRequests({
+      db: server.db,
+      audit: server.audit,
+      mailer: new Mailer(server.db, () => new Date(), { printToLog: false, log: () => {} }),
+      clock: () => new Date(),
+      publicUrl: server.baseUrl,
+    });
+    expect(await scheduler.recurringPayments.runDue(new Date(`${dueOn}T06:00:00Z`))).toMatchObject({
+      failed: 1,
+    });
+    await (await apiAs(server, payer))(
+      'POST',
+      `/clusters/${SLUG}/currency/accounts/${accounts[PAYER]}/payments`,
+      {
+        toAccountId: accounts[REQUESTER],
+        amountMinor: 800_00,
+        description: 'Avanss',
+      },
+      { 'idempotency-key': randomUUID() },
+    );
+
+    const page = requesterPage;
+    await page.goto(server.url(`/clusters/${SLUG}/currency/${accounts[REQUESTER]}/recurring`));
+    await expectPage(page, 'Recurring payments', 'a refused recurring payment');
+    const item = page
+      .getByRole('region', { name: 'Payments made and received' })
+      .getByRole('listitem')
+      .filter({ hasText: 'Krāsns noma' });
+    await item.getByText('could not be made', { exact: false }).waitFor();
+    const date = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' }).format(
+      new Date(`${dueOn}T12:00:00Z`),
+    );
+    await item
+      .getByRole('button', { name: `Pay now the ${money('1,500.00')} to ${PAYER} due on ${date}` })
+      .focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: `Pay ${PAYER} the payment due on ${date}` });
+    await dialog.getByText('Your account’s limits apply', { exact: false }).waitFor();
+    await expectNoAxeViolations(page, 'pay a refused recurring payment');
+    await dialog.getByRole('button', { name: `Pay ${money('1,500.00')}` }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await item.getByText(`The payment due on ${date} was paid late.`).waitFor();
+    expect(await item.getByRole('button', { name: /^Pay now/ }).count()).toBe(0);
+    await expectNoAxeViolations(page, 'refused recurring payment paid');
     requesterWatch.expectNone();
   });
 });

@@ -160,6 +160,21 @@ export const paymentRequestCases: TenantCaseSet = {
           )(await keyed('POST', `${a}/recurring-payments/${bRecurring}/cancel`));
         },
       },
+      {
+        method: 'POST',
+        path: '/clusters/{slug}/currency/recurring-payments/{recurringPaymentId}/occurrences/{dueOn}/pay',
+        check: async () => {
+          const occurrence = `occurrences/${new Date().getUTCFullYear() + 1}-01-01/pay`;
+          denied(
+            403,
+            'auth.forbidden',
+          )(await keyed('POST', `${b}/recurring-payments/${bRecurring}/${occurrence}`));
+          denied(
+            404,
+            'recurring_payment.not_found',
+          )(await keyed('POST', `${a}/recurring-payments/${bRecurring}/${occurrence}`));
+        },
+      },
     ];
   },
 };

@@ -307,8 +307,11 @@ export interface CurrencyRecurringOccurrenceTable {
   due_on: string;
   outcome: 'paid' | 'failed';
   transfer_id: string | null;
+  /** Why the ledger refused it on its day; kept when it was paid later. */
   failure: string | null;
   handled_at: Date;
+  /** When the payer's representatives paid a refused occurrence. */
+  paid_late_at: Generated<Date | null>;
 }
 
 export interface MarketplaceListingTable {

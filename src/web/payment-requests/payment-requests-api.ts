@@ -62,7 +62,12 @@ export interface RecurringPayment {
   readonly status: RecurringStatus;
   readonly lastFailure: string | null;
   readonly lastFailureMessage: string | null;
-  readonly lastOccurrence: { readonly dueOn: string; readonly outcome: 'paid' | 'failed' } | null;
+  readonly lastOccurrence: {
+    readonly dueOn: string;
+    readonly outcome: 'paid' | 'failed';
+    /** A refused occurrence the payer paid afterwards. */
+    readonly paidLateAt: string | null;
+  } | null;
   readonly createdAt: string;
   readonly cancelledAt: string | null;
 }
@@ -188,6 +193,13 @@ export const paymentRequestsApi = {
     ),
   createRecurring: (slug: string, accountId: string, body: NewRecurringPayment, key: string) =>
     api.idempotent<RecurringPayment>('POST', `${accountPath(slug, accountId)}/recurring-payments`, body, key),
+  payRefusedOccurrence: (slug: string, recurringId: string, dueOn: string, key: string) =>
+    api.idempotent<RecurringPayment>(
+      'POST',
+      `${base(slug)}/recurring-payments/${enc(recurringId)}/occurrences/${enc(dueOn)}/pay`,
+      undefined,
+      key,
+    ),
   cancelRecurring: (slug: string, recurringId: string, key: string) =>
     api.idempotent<RecurringPayment>(
       'POST',

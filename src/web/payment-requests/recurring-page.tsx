@@ -117,7 +117,13 @@ function RecurringItem({
         {last && (
           <p className="item-list__meta">
             <FormattedMessage
-              id={last.outcome === 'paid' ? 'recurring.item.lastPaid' : 'recurring.item.lastFailed'}
+              id={
+                last.outcome === 'failed'
+                  ? 'recurring.item.lastFailed'
+                  : last.paidLateAt
+                    ? 'recurring.item.lastPaidLate'
+                    : 'recurring.item.lastPaid'
+              }
               values={{ date: <CalendarDate value={last.dueOn} /> }}
             />
           </p>
@@ -128,6 +134,9 @@ function RecurringItem({
           <Money minor={payment.amountMinor} unit={unit} />
         </p>
         <StatusBadge status={payment.status} />
+        {mayAct && isOutgoing && last?.outcome === 'failed' && (
+          <PayRefusedDialog slug={slug} payment={payment} dueOn={last.dueOn} unit={unit} />
+        )}
         {mayAct && isOutgoing && payment.status === 'active' && (
           <CancelRecurringDialog slug={slug} payment={payment} unit={unit} />
         )}
@@ -140,6 +149,43 @@ function RecurringItem({
         </div>
       )}
     </li>
+  );
+}
+
+/** Pays the refused occurrence now, once the account has room; the limits apply as on its day. */
+function PayRefusedDialog({
+  slug,
+  payment,
+  dueOn,
+  unit,
+}: {
+  slug: string;
+  payment: RecurringPayment;
+  dueOn: string;
+  unit: CurrencyUnit;
+}) {
+  const intl = useIntl();
+  const format = useFormatAmount(unit);
+  const words = {
+    name: payment.payeeName,
+    amount: format(payment.amountMinor),
+    date: intl.formatDate(`${dueOn}T12:00:00Z`, { dateStyle: 'long', timeZone: 'UTC' }),
+  };
+  return (
+    <ActionDialog
+      slug={slug}
+      trigger={{
+        label: <FormattedMessage id="recurring.payRefused" />,
+        ariaLabel: intl.formatMessage({ id: 'recurring.payRefused.named' }, words),
+      }}
+      title={intl.formatMessage({ id: 'recurring.payRefused.title' }, words)}
+      explanation={<FormattedMessage id="recurring.payRefused.explain" values={words} />}
+      hasReason={false}
+      submitLabel={<FormattedMessage id="recurring.payRefused.submit" values={words} />}
+      toBody={() => ({ recurringId: payment.id, dueOn })}
+      send={(_body, key) => paymentRequestsApi.payRefusedOccurrence(slug, payment.id, dueOn, key)}
+      doneMessage={intl.formatMessage({ id: 'recurring.payRefused.done' }, words)}
+    />
   );
 }
 

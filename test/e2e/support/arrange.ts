@@ -6,16 +6,21 @@ import { ApiClient } from '../../support/api-client.ts';
 import { TEST_PASSWORD, type TestPerson } from './people.ts';
 import type { WebServer } from './web-server.ts';
 
-// biome-ignore lint/suspicious/noExplicitAny: arrangements read the JSON answers as loosely as the API client does
-export type ApiSession = (method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown) => Promise<any>;
+export type ApiSession = (
+  method: 'GET' | 'POST' | 'PUT',
+  path: string,
+  body?: unknown,
+  headers?: Record<string, string>,
+  // biome-ignore lint/suspicious/noExplicitAny: arrangements read the JSON answers as loosely as the API client does
+) => Promise<any>;
 
 /** An API session of the person (paths under /api/v1); any answer above 299 throws. */
 export async function apiAs(server: WebServer, person: TestPerson): Promise<ApiSession> {
   const client = new ApiClient(server.app);
   const response = await client.post('/api/v1/session', { email: person.email, password: TEST_PASSWORD });
   if (response.status !== 200) throw new Error(`sign-in failed: ${JSON.stringify(response.body)}`);
-  return async (method, path, body) => {
-    const result = await client.request(method, `/api/v1${path}`, body);
+  return async (method, path, body, headers) => {
+    const result = await client.request(method, `/api/v1${path}`, body, headers);
     if (result.status >= 300)
       throw new Error(`${method} ${path}: ${result.status} ${JSON.stringify(result.body)}`);
     return result.body;

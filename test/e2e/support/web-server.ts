@@ -3,6 +3,7 @@
  * template), the built web app, a real port. Mails stay in the outbox, where tests read the links.
  */
 import type { FastifyInstance } from 'fastify';
+import type { AuditLog } from '../../../src/server/platform/audit/audit-log.ts';
 import type { Db } from '../../../src/server/platform/database.ts';
 import { findFreePort } from '../../../src/server/platform/embedded-postgres.ts';
 import { createTestKopa, newestMailWith } from '../../support/test-kopa.ts';
@@ -11,6 +12,8 @@ import { ensureWebBuild } from './web-build.ts';
 export interface WebServer {
   readonly baseUrl: string;
   readonly db: Db;
+  /** The server's audit log, for services a test runs beside it (a scheduler's run). */
+  readonly audit: AuditLog;
   readonly app: FastifyInstance;
   /** An address of the web app on this server. */
   url(pathAndQuery: string): string;
@@ -25,12 +28,13 @@ export async function startWebServer(): Promise<WebServer> {
   const port = await findFreePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const kopa = await createTestKopa({ publicUrl: baseUrl, serveWeb: true });
-  const { app, db } = kopa;
+  const { app, db, audit } = kopa;
   await app.listen({ port, host: '127.0.0.1' });
 
   return {
     baseUrl,
     db,
+    audit,
     app,
     url: (pathAndQuery) => new URL(pathAndQuery, baseUrl).href,
     async mailedLink(email, pathPart) {

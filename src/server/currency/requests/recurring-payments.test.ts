@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type CurrencyCluster,
   createCurrencyCluster,
+  payment,
   type TestMember,
 } from '../../../../test/support/currency-fixture.ts';
 import {
@@ -142,6 +143,83 @@ describe('recurring payments', () => {
     expect(mail.body_text).toContain('past its credit limit');
     expect(mail.body_text).toContain('Rent of the hall');
     expect(mail.body_text).toContain(`/clusters/${cluster.slug}/currency/${payer.accountId}/recurring`);
+  });
+
+  it('lets the payer pay a refused occurrence once the account has room, and only once', async () => {
+    const cluster = await createCurrencyCluster(ctx);
+    const [payer, payee, other] = members(cluster);
+    const created = await setUpRecurring(cluster, payer, payee, {
+      amountMinor: 60_000,
+      every: 'month',
+      firstDueOn: `${year}-03-01`,
+      description: 'Membership fee',
+    });
+    const id = created.body.id;
+    const { recurringPayments } = requestServices(ctx);
+    await recurringPayments.runDue(at(`${year}-04-01`));
+    // March is paid; April would take the account past its credit limit of 100,000.
+    expect(await scheduleOf(cluster, payer, id)).toMatchObject({
+      lastFailure: 'currency.limit_exceeded',
+      lastOccurrence: { dueOn: `${year}-04-01`, outcome: 'failed', paidLateAt: null },
+    });
+    const payApril = `${cluster.base}/recurring-payments/${id}/occurrences/${year}-04-01/pay`;
+
+    const stillNoRoom = await keyed(payer.representative, 'POST', payApril);
+    expect([stillNoRoom.status, stillNoRoom.body.error.code]).toEqual([409, 'currency.limit_exceeded']);
+    expect(await paidDays(id)).toEqual([`${year}-03-01`]);
+
+    const income = await payment(cluster, other, payer, 30_000);
+    expect(income.status).toBe(201);
+    const key = randomUUID();
+    const paid = await keyed(payer.representative, 'POST', payApril, undefined, key);
+    expect(paid.status).toBe(200);
+    expect(paid.body).toMatchObject({
+      lastFailure: null,
+      lastOccurrence: { dueOn: `${year}-04-01`, outcome: 'paid', paidLateAt: expect.any(String) },
+    });
+    expect(await paidDays(id)).toEqual([`${year}-03-01`, `${year}-04-01`]);
+    expect(await balanceOf(cluster, payer)).toBe(-60_000 + 30_000 - 60_000);
+    // Why it was refused on its day is kept beside the late payment.
+    const april = await ctx.db
+      .selectFrom('currency_recurring_occurrence')
+      .select(['failure', 'paid_late_at'])
+      .where('recurring_payment_id', '=', id)
+      .where('due_on', '=', `${year}-04-01`)
+      .executeTakeFirstOrThrow();
+    expect(april.failure).toBe('currency.limit_exceeded');
+    expect(april.paid_late_at).toBeInstanceOf(Date);
+
+    // A retry with the same key gives the same answer; a new request is refused; nothing doubles.
+    expect((await keyed(payer.representative, 'POST', payApril, undefined, key)).body).toEqual(paid.body);
+    const again = await keyed(payer.representative, 'POST', payApril);
+    expect([again.status, again.body.error.code]).toEqual([409, 'recurring_payment.occurrence_paid']);
+    expect(await balanceOf(cluster, payer)).toBe(-90_000);
+    // The scheduler goes on with May as usual.
+    expect((await scheduleOf(cluster, payer, id)).nextDueOn).toBe(`${year}-05-01`);
+  });
+
+  it('refuses to pay an occurrence that was never due, a day that does not exist, or for someone else', async () => {
+    const cluster = await createCurrencyCluster(ctx);
+    const [payer, payee, other] = members(cluster);
+    const created = await setUpRecurring(cluster, payer, payee, {
+      amountMinor: 100_001,
+      every: 'month',
+      firstDueOn: `${year}-03-01`,
+    });
+    await requestServices(ctx).recurringPayments.runDue(at(`${year}-03-01`));
+    const pay = (day: string) =>
+      `${cluster.base}/recurring-payments/${created.body.id}/occurrences/${day}/pay`;
+    const never = await keyed(payer.representative, 'POST', pay(`${year}-03-02`));
+    expect([never.status, never.body.error.code]).toEqual([404, 'recurring_payment.occurrence_not_found']);
+    const impossible = await keyed(payer.representative, 'POST', pay(`${year}-02-30`));
+    expect([impossible.status, impossible.body.error.code, impossible.body.error.field]).toEqual([
+      400,
+      'validation.format',
+      'dueOn',
+    ]);
+    const notTheirs = await keyed(other.representative, 'POST', pay(`${year}-03-01`));
+    expect([notTheirs.status, notTheirs.body.error.code]).toEqual([403, 'auth.forbidden']);
+    expect(await paidDays(created.body.id)).toEqual([]);
   });
 
   it('stops at the end date, and pays nothing once cancelled', async () => {

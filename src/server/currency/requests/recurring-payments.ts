@@ -7,8 +7,9 @@
  * why the ledger refused), stores the occurrence under its (schedule, due date) key and advances
  * the schedule — all or nothing. A crash leaves the occurrence due; a second run waits for the
  * lock, or skips the schedule, and then finds it advanced; the key refuses a second row in any
- * case. A refused occurrence is not retried: it is marked, the payer's representatives are told,
- * and the schedule moves on, so one empty account never blocks the rest or fills a mailbox.
+ * case. A refused occurrence is not retried by the scheduler: it is marked, the payer's
+ * representatives are told, and the schedule moves on, so one empty account never blocks the rest
+ * or fills a mailbox. They pay it themselves once the account has room (`payRefused`).
  */
 import { isValidAmount } from '../../../domain/currency/ledger.ts';
 import { dayOf, type Interval, nextOccurrence } from '../../../domain/currency/recurrence.ts';
@@ -70,11 +71,29 @@ export function recurringView(row: RecurringPaymentRow, accountId: string) {
     /** The ledger's refusal of the latest occurrence, if it was refused. */
     lastFailure: row.last_failure,
     lastOccurrence:
-      row.last_due_on && row.last_outcome ? { dueOn: row.last_due_on, outcome: row.last_outcome } : null,
+      row.last_due_on && row.last_outcome
+        ? {
+            dueOn: row.last_due_on,
+            outcome: row.last_outcome,
+            paidLateAt: row.last_paid_late_at?.toISOString() ?? null,
+          }
+        : null,
     createdAt: row.created_at.toISOString(),
     cancelledAt: row.cancelled_at?.toISOString() ?? null,
   };
 }
+
+/** The payment one occurrence makes: the schedule's payee, amount and description. */
+const occurrencePayment = (schedule: CurrencyRecurringPaymentTable, createdBy: string | null) => ({
+  kind: 'payment' as const,
+  payerAccountId: schedule.payer_account_id,
+  payeeAccountId: schedule.payee_account_id,
+  amountMinor: schedule.amount_minor,
+  description: schedule.description,
+  origin: 'recurring' as const,
+  originId: schedule.id,
+  createdBy,
+});
 
 export class RecurringPayments {
   constructor(
@@ -213,6 +232,54 @@ export class RecurringPayments {
   }
 
   /**
+   * The payer's representatives pay an occurrence the ledger refused on its day, now that the
+   * account has room: the same payee, amount and description, under the same limits. The
+   * occurrence then counts as paid and keeps why it was refused and when it was paid. Whatever the
+   * schedule's state: a missed fee is owed even once the order has ended.
+   */
+  async payRefused(
+    actor: Actor,
+    slug: string,
+    recurringId: string,
+    dueOn: string,
+    idempotencyKey: string | undefined,
+  ) {
+    const access = await this.access.require(actor, slug, 'currency.use');
+    const clusterId = access.cluster.id;
+    requireDay(dueOn, 'dueOn');
+    const schedule = await recurringPaymentRepo.find(this.db, clusterId, recurringId);
+    if (!schedule) throw notFound('recurring_payment.not_found');
+    await this.currency.accountOf(this.db, access, schedule.payer_account_id, 'act');
+    return this.currency.writes.run(
+      {
+        clusterId,
+        personId: access.actor.personId,
+        key: idempotencyKey,
+        operation: `recurring-payment-pay-refused:${recurringId}:${dueOn}`,
+        body: null,
+      },
+      async (tx) => {
+        const occurrence = await recurringPaymentRepo.lockOccurrence(tx, clusterId, recurringId, dueOn);
+        if (!occurrence) throw notFound('recurring_payment.occurrence_not_found');
+        if (occurrence.outcome === 'paid') throw conflict('recurring_payment.occurrence_paid');
+        const now = this.clock();
+        const currency = await this.currency.requireCurrency(tx, clusterId);
+        const { transfer } = await this.currency.ledger.write(
+          tx,
+          currency,
+          occurrencePayment(schedule, access.actor.personId),
+          now,
+        );
+        await recurringPaymentRepo.markPaidLate(tx, clusterId, recurringId, dueOn, transfer.id, now);
+        await recurringPaymentRepo.update(tx, clusterId, recurringId, {
+          last_failure: await recurringPaymentRepo.latestRefusal(tx, clusterId, recurringId),
+        });
+        return recurringView(await this.load(tx, clusterId, recurringId), schedule.payer_account_id);
+      },
+    );
+  }
+
+  /**
    * Pays every occurrence due by `now`'s day (UTC) in every cluster. A schedule that fails
    * unexpectedly does not stop the others; such failures are thrown together at the end.
    */
@@ -277,17 +344,8 @@ export class RecurringPayments {
         this.currency.ledger.write(
           tx,
           currency,
-          {
-            kind: 'payment',
-            payerAccountId: schedule.payer_account_id,
-            payeeAccountId: schedule.payee_account_id,
-            amountMinor: schedule.amount_minor,
-            description: schedule.description,
-            origin: 'recurring',
-            originId: schedule.id,
-            // The representative who set the order up consented to each of its payments.
-            createdBy: schedule.created_by,
-          },
+          // The representative who set the order up consented to each of its payments.
+          occurrencePayment(schedule, schedule.created_by),
           now,
         ),
       );

@@ -3,7 +3,7 @@
  * speak for an account (its organisation's representatives, or the coordinators for the
  * cluster's own account) — the recipients of this area's mails.
  */
-import { sql } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import type {
   CurrencyPaymentRequestTable,
   CurrencyRecurringOccurrenceTable,
@@ -176,6 +176,7 @@ export type RecurringPaymentRow = CurrencyRecurringPaymentTable &
   Named & {
     last_due_on: string | null;
     last_outcome: CurrencyRecurringOccurrenceTable['outcome'] | null;
+    last_paid_late_at: Date | null;
   };
 
 const namedRecurring = (db: Q, clusterId: string) =>
@@ -185,7 +186,7 @@ const namedRecurring = (db: Q, clusterId: string) =>
       (eb) =>
         eb
           .selectFrom('currency_recurring_occurrence as o')
-          .select(['o.due_on', 'o.outcome'])
+          .select(['o.due_on', 'o.outcome', 'o.paid_late_at'])
           .whereRef('o.cluster_id', '=', 'p.cluster_id')
           .whereRef('o.recurring_payment_id', '=', 'p.id')
           .orderBy('o.due_on', 'desc')
@@ -199,6 +200,7 @@ const namedRecurring = (db: Q, clusterId: string) =>
       accountName('p.cluster_id', 'p.payee_account_id').as('payee_name'),
       'last.due_on as last_due_on',
       'last.outcome as last_outcome',
+      'last.paid_late_at as last_paid_late_at',
     ])
     .where('p.cluster_id', '=', clusterId);
 
@@ -293,8 +295,48 @@ export const recurringPaymentRepo = {
     return query.orderBy('cluster_id').orderBy('id').limit(limit).execute();
   },
 
-  insertOccurrence: (tx: Tx, row: CurrencyRecurringOccurrenceTable) =>
+  insertOccurrence: (tx: Tx, row: Insertable<CurrencyRecurringOccurrenceTable>) =>
     tx.insertInto('currency_recurring_occurrence').values(row).execute(),
+
+  lockOccurrence: (tx: Tx, clusterId: string, recurringId: string, dueOn: string) =>
+    tx
+      .selectFrom('currency_recurring_occurrence')
+      .selectAll()
+      .where('cluster_id', '=', clusterId)
+      .where('recurring_payment_id', '=', recurringId)
+      .where('due_on', '=', dueOn)
+      .forUpdate()
+      .executeTakeFirst(),
+
+  /** Records that a refused occurrence was paid, keeping why it was refused on its day. */
+  markPaidLate: (
+    tx: Tx,
+    clusterId: string,
+    recurringId: string,
+    dueOn: string,
+    transferId: string,
+    at: Date,
+  ) =>
+    tx
+      .updateTable('currency_recurring_occurrence')
+      .set({ outcome: 'paid', transfer_id: transferId, paid_late_at: at })
+      .where('cluster_id', '=', clusterId)
+      .where('recurring_payment_id', '=', recurringId)
+      .where('due_on', '=', dueOn)
+      .execute(),
+
+  /** The refusal of the schedule's latest occurrence, if that occurrence is still unpaid. */
+  latestRefusal: async (tx: Tx, clusterId: string, recurringId: string) => {
+    const latest = await tx
+      .selectFrom('currency_recurring_occurrence')
+      .select(['outcome', 'failure'])
+      .where('cluster_id', '=', clusterId)
+      .where('recurring_payment_id', '=', recurringId)
+      .orderBy('due_on', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return latest?.outcome === 'failed' ? latest.failure : null;
+  },
 };
 
 export interface Recipient {

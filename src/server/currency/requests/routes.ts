@@ -100,6 +100,8 @@ const RecurringPayment = Type.Object({
     Type.Object({
       dueOn: Type.String(),
       outcome: Type.Union([Type.Literal('paid'), Type.Literal('failed')]),
+      /** A refused occurrence the payer paid afterwards. */
+      paidLateAt: Nullable(Type.String()),
     }),
   ),
   createdAt: Type.String(),
@@ -412,6 +414,40 @@ export const paymentRequestRoutes: FastifyPluginAsyncTypebox<PaymentRequestRoute
           ),
           (view) => withRecurringMessage(view, request.locale),
         ),
+      ),
+  );
+
+  app.post(
+    '/clusters/:slug/currency/recurring-payments/:recurringPaymentId/occurrences/:dueOn/pay',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary:
+          'Pay an occurrence the ledger refused on its day (the payer’s representatives; the limits apply)',
+        params: Type.Object({
+          slug: Slug,
+          recurringPaymentId: Uuid,
+          dueOn: IsoDate,
+        }),
+        headers: IdempotencyHeaders,
+        response: { 200: RecurringPayment },
+      },
+    },
+    async (request, reply) =>
+      sendIdempotent(
+        reply,
+        mapResult(
+          await recurringPayments.payRefused(
+            request.viewer,
+            request.params.slug,
+            request.params.recurringPaymentId,
+            request.params.dueOn,
+            request.headers['idempotency-key'],
+          ),
+          (view) => withRecurringMessage(view, request.locale),
+        ),
+        200,
       ),
   );
 

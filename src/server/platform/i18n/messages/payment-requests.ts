@@ -26,6 +26,18 @@ export const PAYMENT_REQUEST_ERRORS = {
     fr: 'Ce paiement récurrent n’existe pas.',
     it: 'Questo pagamento ricorrente non esiste.',
   },
+  'recurring_payment.occurrence_not_found': {
+    en: 'This recurring payment had no payment due on that day.',
+    lv: 'Šim regulārajam maksājumam tajā dienā maksājums nebija paredzēts.',
+    fr: 'Ce paiement récurrent n’avait pas d’échéance ce jour-là.',
+    it: 'Questo pagamento ricorrente non aveva una scadenza in quel giorno.',
+  },
+  'recurring_payment.occurrence_paid': {
+    en: 'This payment has already been made.',
+    lv: 'Šis maksājums jau ir veikts.',
+    fr: 'Ce paiement a déjà été effectué.',
+    it: 'Questo pagamento è già stato effettuato.',
+  },
   'recurring_payment.not_active': {
     en: 'This recurring payment has already been cancelled or has ended.',
     lv: 'Šis regulārais maksājums jau ir atcelts vai beidzies.',
