@@ -8,6 +8,8 @@ export interface ApiResponse<T = any> {
   status: number;
   body: T;
   headers: Record<string, unknown>;
+  /** The body's bytes, for answers that are not text (images). */
+  rawBody: Buffer;
 }
 
 export class ApiClient {
@@ -55,7 +57,12 @@ export class ApiClient {
     let parsed: unknown = text;
     if (String(response.headers['content-type'] ?? '').includes('json') && text.length > 0)
       parsed = JSON.parse(text);
-    return { status: response.statusCode, body: parsed as T, headers: response.headers };
+    return {
+      status: response.statusCode,
+      body: parsed as T,
+      headers: response.headers,
+      rawBody: response.rawPayload,
+    };
   }
 
   get = <T = any>(url: string) => this.request<T>('GET', url);

@@ -26,6 +26,7 @@ import { decodeCursor, toPage } from '../platform/http/pagination.ts';
 import { newId } from '../platform/ids.ts';
 import type { MemberAccounts } from './member-accounts.ts';
 import type { MarketplaceNotices } from './notices.ts';
+import { keptPhoto } from './photo-processing.ts';
 import { answerRepo, type Keyset, type ListingRow, listingRepo, photoRepo } from './repo.ts';
 import { answerView, listingCardView, listingView } from './views.ts';
 
@@ -78,8 +79,11 @@ function columnsOf(fields: Partial<ListingFields>): Partial<MarketplaceListingTa
   return columns;
 }
 
-/** Decodes an uploaded photo and makes sure it is a JPEG, PNG or WebP image within the size limit. */
-function readPhoto(contentBase64: string) {
+/**
+ * Decodes an uploaded photo and makes sure it is a JPEG, PNG or WebP image within the size limit;
+ * then the image itself is decoded and kept as photo-processing.ts says.
+ */
+async function readPhoto(contentBase64: string) {
   if (contentBase64.length === 0 || contentBase64.length % 4 !== 0 || !BASE64.test(contentBase64))
     throw badRequest('marketplace.photo_malformed', 'contentBase64');
   const bytes = Buffer.from(contentBase64, 'base64');
@@ -89,7 +93,10 @@ function readPhoto(contentBase64: string) {
     });
   const contentType = sniffPhotoType(bytes);
   if (!contentType) throw badRequest('marketplace.photo_type_unsupported', 'contentBase64');
-  return { bytes, contentType };
+  const kept = await keptPhoto(bytes, contentType);
+  if (!kept) throw badRequest('marketplace.photo_unreadable', 'contentBase64');
+  // The digest is the upload's, so that a retry of the same upload is known as one.
+  return { ...kept, digest: createHash('sha256').update(bytes).digest('hex') };
 }
 
 export class ListingService {
@@ -357,15 +364,14 @@ export class ListingService {
   ) {
     const access = await this.requireAuthor(actor, slug, listingId);
     const clusterId = access.cluster.id;
-    const photo = readPhoto(input.contentBase64);
+    const photo = await readPhoto(input.contentBase64);
     const altText = input.altText.trim();
     // The fingerprint names the photo by its digest, so a retry is compared without its megabytes.
-    const digest = createHash('sha256').update(photo.bytes).digest('hex');
     return this.write(
       access,
       idempotencyKey,
       `marketplace.photo:${listingId}`,
-      { digest, altText },
+      { digest: photo.digest, altText },
       async (tx) => {
         await this.lockOpen(tx, clusterId, listingId);
         const taken = new Set((await photoRepo.list(tx, clusterId, listingId)).map((p) => p.position));
@@ -383,6 +389,7 @@ export class ListingService {
           listing_id: listingId,
           content_type: photo.contentType,
           bytes: photo.bytes,
+          card_bytes: photo.card,
           alt_text: altText,
           position,
           created_at: this.clock(),
@@ -417,10 +424,16 @@ export class ListingService {
     );
   }
 
-  /** A photo's bytes, as readable as its listing. */
-  async photo(actor: Actor, slug: string, listingId: string, photoId: string) {
+  /** A photo's bytes (or its card's copy), as readable as its listing. */
+  async photo(
+    actor: Actor,
+    slug: string,
+    listingId: string,
+    photoId: string,
+    size: 'full' | 'card' = 'full',
+  ) {
     const access = await this.access.read(actor, slug);
-    const photo = await photoRepo.find(this.db, access.cluster.id, listingId, photoId);
+    const photo = await photoRepo.find(this.db, access.cluster.id, listingId, photoId, size);
     if (!photo) throw notFound('marketplace.photo_not_found');
     return { ...photo, isPublic: access.cluster.visibility === 'public' };
   }

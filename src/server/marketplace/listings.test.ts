@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CurrencyCluster, createCurrencyCluster } from '../../../test/support/currency-fixture.ts';
 import {
@@ -406,6 +407,28 @@ describe('photos of a listing', () => {
     expect([gone.status, gone.body.error.code]).toEqual([404, 'marketplace.photo_not_found']);
   });
 
+  it('keeps a large photo at page size, and serves the cards a small copy', async () => {
+    const cluster = await createCurrencyCluster(ctx, { members: 1 });
+    const seller = member(cluster, 0);
+    const listing = await publish(cluster, seller);
+    const upload = await sharp({ create: { width: 2400, height: 1800, channels: 3, background: '#6a8f3c' } })
+      .jpeg()
+      .toBuffer();
+    const added = await keyed(seller.representative.client, 'POST', photoUrl(cluster, listing.id), {
+      contentBase64: upload.toString('base64'),
+      altText: 'The press in the mill',
+    });
+    expect(added.body).toMatchObject({ contentType: 'image/jpeg' });
+    const sizeOf = async (query: string) => {
+      const served = await ctx.client().get(`${photoUrl(cluster, listing.id)}/${added.body.id}${query}`);
+      expect(served.headers['content-type']).toBe('image/jpeg');
+      const { width, height } = await sharp(served.rawBody).metadata();
+      return [width, height];
+    };
+    expect(await sizeOf('')).toEqual([1600, 1200]);
+    expect(await sizeOf('?size=card')).toEqual([640, 480]);
+  });
+
   it('keeps at most six photos per listing', async () => {
     const cluster = await createCurrencyCluster(ctx, { members: 1 });
     const seller = member(cluster, 0);
@@ -441,6 +464,11 @@ describe('photos of a listing', () => {
       'marketplace.photo_type_unsupported',
     ],
     ['base64 that is not base64', '***not base64***', 'marketplace.photo_malformed'],
+    [
+      'a JPEG that is damaged past its first bytes',
+      Buffer.concat([jpegHeader, Buffer.alloc(600, 0x5a)]).toString('base64'),
+      'marketplace.photo_unreadable',
+    ],
     [
       'a JPEG one byte over 2 MiB',
       Buffer.concat([jpegHeader, Buffer.alloc(2 * 1024 * 1024 - jpegHeader.length + 1)]).toString('base64'),

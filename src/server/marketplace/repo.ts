@@ -134,10 +134,16 @@ export const photoRepo = {
       .orderBy('position')
       .execute(),
 
-  find: (db: Q, clusterId: string, listingId: string, photoId: string) =>
+  /** A photo's image: the card's copy when asked for and made, else the photo itself. */
+  find: (db: Q, clusterId: string, listingId: string, photoId: string, size: 'full' | 'card') =>
     db
       .selectFrom('marketplace_photo')
-      .select(['id', 'content_type', 'bytes', 'alt_text'])
+      .select([
+        'id',
+        'content_type',
+        size === 'card' ? sql<Buffer>`coalesce(card_bytes, bytes)`.as('bytes') : 'bytes',
+        'alt_text',
+      ])
       .where('cluster_id', '=', clusterId)
       .where('listing_id', '=', listingId)
       .where('id', '=', photoId)

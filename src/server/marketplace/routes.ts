@@ -322,13 +322,21 @@ export const marketplaceRoutes: FastifyPluginAsyncTypebox<MarketplaceRoutesOptio
 
   app.get(
     `${base}/listings/:listingId/photos/:photoId`,
-    { schema: { tags, summary: 'A listing photo’s image', params: PhotoParams } },
+    {
+      schema: {
+        tags,
+        summary: 'A listing photo’s image, or its copy for listing cards (at most 640 pixels)',
+        params: PhotoParams,
+        querystring: Type.Object({ size: Type.Optional(literals(['full', 'card'] as const)) }),
+      },
+    },
     async (request, reply) => {
       const photo = await listings.photo(
         request.viewer,
         request.params.slug,
         request.params.listingId,
         request.params.photoId,
+        request.query.size,
       );
       // A photo never changes under its id: a new photo gets a new id.
       return reply

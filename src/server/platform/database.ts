@@ -338,6 +338,8 @@ export interface MarketplacePhotoTable {
   listing_id: string;
   content_type: 'image/jpeg' | 'image/png' | 'image/webp';
   bytes: Buffer;
+  /** The copy for listing cards; null for photos stored before copies were made. */
+  card_bytes: Buffer | null;
   alt_text: string;
   position: number;
   created_at: Date;

@@ -22,7 +22,7 @@ export function ListingCard({ slug, listing, unit, lang }: Props) {
       {listing.coverPhoto && (
         <img
           className="listing-card__photo"
-          src={photoUrl(slug, listing.id, listing.coverPhoto.id)}
+          src={photoUrl(slug, listing.id, listing.coverPhoto.id, 'card')}
           alt={listing.coverPhoto.altText}
           lang={lang}
           loading="lazy"

@@ -136,8 +136,14 @@ export const marketplaceKeys = {
   orders: (slug: string, filter: OrderFilter) => ['marketplace', slug, 'orders', filter] as const,
 };
 
-export function photoUrl(slug: string, listingId: string, photoId: string): string {
-  return apiUrl(`${listingPath(slug, listingId)}/photos/${enc(photoId)}`);
+/** A photo's address: the photo itself, or the small copy made for cards and thumbnails. */
+export function photoUrl(
+  slug: string,
+  listingId: string,
+  photoId: string,
+  size: 'full' | 'card' = 'full',
+): string {
+  return apiUrl(`${listingPath(slug, listingId)}/photos/${enc(photoId)}`, size === 'card' ? { size } : {});
 }
 
 export function useMarketplace(slug: string) {

@@ -80,7 +80,7 @@ function PhotoItem({
   });
   return (
     <li className="photo-list__item">
-      <img src={photoUrl(slug, listing.id, photo.id)} alt={photo.altText} />
+      <img src={photoUrl(slug, listing.id, photo.id, 'card')} alt={photo.altText} />
       <p className="small">{photo.altText}</p>
       <ErrorAlert error={remove.error} />
       {!isClosed && (

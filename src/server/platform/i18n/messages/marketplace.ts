@@ -110,6 +110,12 @@ export const MARKETPLACE_ERRORS = {
     fr: 'Ce fichier n’est pas une image JPEG, PNG ou WebP.',
     it: 'Questo file non è un’immagine JPEG, PNG o WebP.',
   },
+  'marketplace.photo_unreadable': {
+    en: 'This image cannot be read: it is damaged, or larger than 50 megapixels.',
+    lv: 'Šo attēlu nevar nolasīt: tas ir bojāts vai lielāks par 50 megapikseļiem.',
+    fr: 'Cette image ne peut pas être lue : elle est endommagée, ou dépasse 50 mégapixels.',
+    it: 'Questa immagine non può essere letta: è danneggiata, o supera i 50 megapixel.',
+  },
   'marketplace.too_many_photos': {
     en: 'A listing has at most {max} photos. Remove one first.',
     lv: 'Sludinājumam var būt ne vairāk kā {max} fotoattēli. Vispirms noņemiet kādu.',
