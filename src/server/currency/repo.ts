@@ -426,9 +426,10 @@ function historyPart(
       )
       .$if(shape.hasUntil, (query) => query.where('t.seq', '<=', boundary('<', values.until as Date, 'desc')))
       .$if(shape.hasFrom, (query) => query.where('t.seq', '>=', boundary('>=', values.from as Date, 'asc')))
-      // Folded as the index is (migrations/0018): whatever the case and the accents.
+      // The description as it was folded when written (migrations/0018, 0022): whatever the case and
+      // the accents.
       .$if(match === 'description', (query) =>
-        query.where(sql<boolean>`kopa_fold(t.description) like kopa_fold(${values.search})`),
+        query.where(sql<boolean>`t.description_folded like kopa_fold(${values.search})`),
       )
       .$if(match === 'one counterparty', (query) =>
         query.where(otherColumn, '=', values.counterparty as string),
