@@ -12,7 +12,7 @@ import type {
   Tx,
 } from '../platform/database.ts';
 import { StatementTemplate } from '../platform/statement-templates.ts';
-import { containsText, escapeLike } from '../platform/text-match.ts';
+import { containsInFolded, containsText, escapeLike } from '../platform/text-match.ts';
 
 export type TransferRow = Omit<CurrencyTransferTable, 'seq'> & { seq: number };
 
@@ -279,7 +279,7 @@ export const accountRepo = {
     if (filter.status) query = query.where('a.status', '=', filter.status);
     if (filter.needsRebalancingBefore)
       query = query.where('a.negative_since', '<', filter.needsRebalancingBefore);
-    if (filter.search) query = query.where(containsText('o.name', filter.search));
+    if (filter.search) query = query.where(containsInFolded('o.name_folded', filter.search));
     if (after) {
       query = query.where(
         (eb) => eb.refTuple(sql`coalesce(o.name, '')`, 'a.id'),
@@ -592,7 +592,7 @@ export const transferRepo = {
                 .selectFrom('organisation as o')
                 .select('o.id')
                 .where('o.cluster_id', '=', clusterId)
-                .where(containsText('o.name', filter.search))
+                .where(containsInFolded('o.name_folded', filter.search))
                 .limit(100)}))`,
             )
             .execute()

@@ -1,7 +1,7 @@
 /** SQL for organisations, their membership history and their representatives. Scoped by cluster. */
 import { type Kysely, sql } from 'kysely';
 import type { Database, OrganisationTable } from '../platform/database.ts';
-import { containsText } from '../platform/text-match.ts';
+import { containsInFolded } from '../platform/text-match.ts';
 
 type Q = Kysely<Database>;
 
@@ -63,7 +63,9 @@ export const organisationRepo = {
       .where('cluster_id', '=', clusterId)
       .where('membership_status', 'in', filter.statuses)
       .$if(filter.sector !== undefined, (qb) => qb.where('sector', '=', filter.sector as string))
-      .$if(filter.search !== undefined, (qb) => qb.where(containsText('name', filter.search as string)))
+      .$if(filter.search !== undefined, (qb) =>
+        qb.where(containsInFolded('name_folded', filter.search as string)),
+      )
       .$if(after !== null, (qb) => qb.where(sql<boolean>`(name, id) > (${after?.[0]}, ${after?.[1]}::uuid)`))
       .orderBy('name')
       .orderBy('id')

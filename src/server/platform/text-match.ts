@@ -18,4 +18,11 @@ export const folded = (text: Expression<string> | RawBuilder<string> | string) =
  * one-row subquery, rather than again for every row compared.
  */
 export const containsText = (column: string | RawBuilder<string>, text: string) =>
-  sql<boolean>`${folded(typeof column === 'string' ? sql.ref(column) : column)} like (select '%' || ${folded(escapeLike(text))} || '%')`;
+  containsInFolded(folded(typeof column === 'string' ? sql.ref(column) : column), text);
+
+/**
+ * Whether a text folded when it was written (a generated column of `kopa_fold`, as organisation
+ * names are kept) contains the typed text, folded alike.
+ */
+export const containsInFolded = (foldedColumn: string | RawBuilder<string>, text: string) =>
+  sql<boolean>`${typeof foldedColumn === 'string' ? sql.ref(foldedColumn) : foldedColumn} like (select '%' || ${folded(escapeLike(text))} || '%')`;
