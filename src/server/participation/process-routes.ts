@@ -105,9 +105,10 @@ export const processRoutes: FastifyPluginAsyncTypebox<ProcessRoutesOptions> = as
       config: write,
       schema: {
         tags,
-        summary: 'Edit a participatory process (coordinators)',
+        summary:
+          'Edit a participatory process (coordinators); `phases`, when given, replaces the plan of phases in the same change',
         params: ProcessParams,
-        body: Type.Partial(Type.Object(processFields), { minProperties: 1 }),
+        body: Type.Partial(Type.Object({ ...processFields, phases: Phases }), { minProperties: 1 }),
       },
     },
     async (request) =>

@@ -188,10 +188,21 @@ export class ProcessService {
     return this.get(actor, slug, processId);
   }
 
-  async edit(actor: Actor, slug: string, processId: string, patch: Partial<ProcessInput>) {
+  /**
+   * Changes the process's fields and, when given, replaces its phases, in one transaction: the
+   * edit screen saves both at once, and a refused plan of phases leaves the fields as they were.
+   */
+  async edit(
+    actor: Actor,
+    slug: string,
+    processId: string,
+    { phases: plannedPhases, ...patch }: Partial<ProcessInput> & { phases?: PhaseInput[] },
+  ) {
     const context = await this.participation.manage(actor, slug, processId);
     const merged = { ...this.input(context.process), ...patch };
+    const phases = plannedPhases && this.checkedPhases(context.clusterId, processId, plannedPhases);
     await this.db.transaction().execute(async (tx) => {
+      if (phases) await this.replacePhases(tx, context, phases);
       const updated = await processRepo.update(tx, context.clusterId, processId, {
         ...this.fields(merged),
         updated_at: this.clock(),
@@ -217,20 +228,28 @@ export class ProcessService {
     const context = await this.participation.manage(actor, slug, processId);
     const phases = this.checkedPhases(context.clusterId, processId, input);
     await this.db.transaction().execute(async (tx: Tx) => {
-      await phaseRepo.replace(tx, context.clusterId, processId, phases);
+      await this.replacePhases(tx, context, phases);
       await processRepo.update(tx, context.clusterId, processId, { updated_at: this.clock() });
-      await this.audit.record(tx, context.clusterId, {
-        action: 'participation.phases_changed',
-        isPublic: true,
-        payload: {
-          processId,
-          before: auditedPhases(context.phases),
-          after: auditedPhases(phases.map(toPhase)),
-          by: context.actor.personId,
-        },
-      });
     });
     return this.get(actor, slug, processId);
+  }
+
+  private async replacePhases(
+    tx: Tx,
+    context: Awaited<ReturnType<ParticipationAccess['manage']>>,
+    phases: ReturnType<ProcessService['checkedPhases']>,
+  ) {
+    await phaseRepo.replace(tx, context.clusterId, context.process.id, phases);
+    await this.audit.record(tx, context.clusterId, {
+      action: 'participation.phases_changed',
+      isPublic: true,
+      payload: {
+        processId: context.process.id,
+        before: auditedPhases(context.phases),
+        after: auditedPhases(phases.map(toPhase)),
+        by: context.actor.personId,
+      },
+    });
   }
 
   private input(row: ParticipatoryProcessTable): ProcessInput {

@@ -101,6 +101,36 @@ describe('opening a participatory process', () => {
     });
   });
 
+  it('saves the process and its phases together, or neither when the plan is refused', async () => {
+    const process = await openProcess(ctx);
+    const refused = await process.coordinator.client.patch(process.url, {
+      title: 'Renamed',
+      phases: [
+        { kind: 'proposals', startsAt: daysFromNow(0), endsAt: daysFromNow(10) },
+        { kind: 'voting', startsAt: daysFromNow(9), endsAt: daysFromNow(12) },
+      ],
+    });
+    expect([refused.status, refused.body.error.code, refused.body.error.field]).toEqual([
+      400,
+      'participation.phases_overlap',
+      'phases.1.startsAt',
+    ]);
+    const unchanged = expectOk(await ctx.client().get(process.url));
+    expect(unchanged.title).toBe('Regenerating the old crafts area');
+    expect(unchanged.phases).toHaveLength(3);
+
+    const saved = expectOk(
+      await process.coordinator.client.patch(process.url, {
+        title: 'Renamed',
+        phases: [{ kind: 'voting', startsAt: daysFromNow(-1), endsAt: daysFromNow(7) }],
+      }),
+    );
+    expect(saved).toMatchObject({ title: 'Renamed', currentPhase: 'voting' });
+    expect(saved.phases).toHaveLength(1);
+    expect(await publicEvents(process.slug, 'participation.phases_changed')).toHaveLength(1);
+    expect(await publicEvents(process.slug, 'participation.process_edited')).toHaveLength(1);
+  });
+
   describe('refuses a bad plan with a clear error and writes nothing', () => {
     it.each([
       [

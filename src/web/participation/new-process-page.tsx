@@ -106,11 +106,10 @@ export function ProcessForm({ slug, process }: { slug: string; process?: Process
         ],
   );
   const open = useMutation({
-    mutationFn: async ({ phases: planned, ...fields }: ProcessInput) => {
-      if (!process) return participationApi.openProcess(slug, { ...fields, phases: planned });
-      await participationApi.editProcess(slug, process.id, fields);
-      return participationApi.setPhases(slug, process.id, planned);
-    },
+    mutationFn: (input: ProcessInput) =>
+      process
+        ? participationApi.editProcess(slug, process.id, input)
+        : participationApi.openProcess(slug, input),
     onSuccess: async (saved) => {
       await queryClient.invalidateQueries({ queryKey: participationKeys.all(slug) });
       await router.navigate({ href: paths.process(slug, saved.id) });

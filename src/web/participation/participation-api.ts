@@ -502,10 +502,9 @@ export interface ProcessInput {
 }
 
 export const participationApi = {
-  editProcess: (slug: string, processId: string, fields: Omit<ProcessInput, 'phases'>) =>
-    api.patch<Process>(processPath(slug, processId), fields),
-  setPhases: (slug: string, processId: string, phases: ProcessInput['phases']) =>
-    api.put<Process>(`${processPath(slug, processId)}/phases`, { phases }),
+  /** The fields and the plan of phases, saved together or not at all. */
+  editProcess: (slug: string, processId: string, input: ProcessInput) =>
+    api.patch<Process>(processPath(slug, processId), input),
   askSurvey: (slug: string, processId: string, input: SurveyInput) =>
     api.post<Survey>(`${processPath(slug, processId)}/surveys`, input),
   edit: (slug: string, processId: string, proposalId: string, input: ProposalInput) =>
