@@ -200,11 +200,8 @@ export class RecurringPayments {
 
   /** The payer's representatives stop the schedule; nothing more is paid by it. */
   async cancel(actor: Actor, slug: string, recurringId: string, idempotencyKey: string | undefined) {
-    const access = await this.access.require(actor, slug, 'currency.use');
+    const { access, schedule } = await this.payersSchedule(actor, slug, recurringId);
     const clusterId = access.cluster.id;
-    const schedule = await recurringPaymentRepo.find(this.db, clusterId, recurringId);
-    if (!schedule) throw notFound('recurring_payment.not_found');
-    await this.currency.accountOf(this.db, access, schedule.payer_account_id, 'act');
     return this.currency.writes.run(
       {
         clusterId,
@@ -244,12 +241,9 @@ export class RecurringPayments {
     dueOn: string,
     idempotencyKey: string | undefined,
   ) {
-    const access = await this.access.require(actor, slug, 'currency.use');
+    const { access, schedule } = await this.payersSchedule(actor, slug, recurringId);
     const clusterId = access.cluster.id;
     requireDay(dueOn, 'dueOn');
-    const schedule = await recurringPaymentRepo.find(this.db, clusterId, recurringId);
-    if (!schedule) throw notFound('recurring_payment.not_found');
-    await this.currency.accountOf(this.db, access, schedule.payer_account_id, 'act');
     return this.currency.writes.run(
       {
         clusterId,
@@ -390,6 +384,15 @@ export class RecurringPayments {
       }
       return { paid: attempt.ok ? 1 : 0, failed: attempt.ok ? 0 : 1, finished: isFinished ? 1 : 0 };
     });
+  }
+
+  /** The schedule, once the actor is known to act for the account that pays it. */
+  private async payersSchedule(actor: Actor, slug: string, recurringId: string) {
+    const access = await this.access.require(actor, slug, 'currency.use');
+    const schedule = await recurringPaymentRepo.find(this.db, access.cluster.id, recurringId);
+    if (!schedule) throw notFound('recurring_payment.not_found');
+    await this.currency.accountOf(this.db, access, schedule.payer_account_id, 'act');
+    return { access, schedule };
   }
 
   private async load(db: Queryable, clusterId: string, id: string): Promise<RecurringPaymentRow> {
